@@ -1,0 +1,187 @@
+package io.tradingactors.metrics;
+
+import java.util.Arrays;
+
+/**
+ * Risk and return ratios over a series of periodic (daily) simple returns, DESIGN §3. Each has a batch form over an
+ * array (two-pass, textbook order: the reference) and a finishing form over moments that the incremental
+ * {@link ReturnMoments} feeds. Undefined answers are {@code null}: fewer than two returns, a zero deviation, a zero
+ * drawdown.
+ */
+public final class ReturnStats {
+
+  /** Fewer returns than this and every return-based statistic is undefined. */
+  public static final int MIN_RETURNS = 2;
+
+  private ReturnStats() {}
+
+  /** Arithmetic mean, summed in order; 0 for an empty array. */
+  public static double mean(double[] r) {
+    if (r.length == 0) {
+      return 0.0;
+    }
+    double sum = 0;
+    for (double x : r) {
+      sum += x;
+    }
+    return sum / r.length;
+  }
+
+  /** Sample standard deviation (ddof = 1), two-pass; 0 for fewer than two values. */
+  public static double sampleStd(double[] r) {
+    if (r.length < 2) {
+      return 0.0;
+    }
+    double m = mean(r);
+    double ss = 0;
+    for (double x : r) {
+      double d = x - m;
+      ss += d * d;
+    }
+    return Math.sqrt(ss / (r.length - 1));
+  }
+
+  /** Downside deviation √(mean(min(r − mar, 0)²)) over <em>all</em> returns (zeros count); 0 when empty. */
+  public static double downsideDeviation(double[] r, double marPerPeriod) {
+    if (r.length == 0) {
+      return 0.0;
+    }
+    double ss = 0;
+    for (double x : r) {
+      double d = Math.min(x - marPerPeriod, 0.0);
+      ss += d * d;
+    }
+    return Math.sqrt(ss / r.length);
+  }
+
+  /** Sharpe = (mean(r) − rf/A) / std(r, ddof=1) · √A; null with fewer than two returns or zero deviation. */
+  public static Double sharpe(double[] r, MetricSettings s) {
+    return sharpe(r.length, mean(r), sampleStd(r), s);
+  }
+
+  public static Double sharpe(long n, double mean, double sampleStd, MetricSettings s) {
+    if (n < MIN_RETURNS || isZeroDeviation(sampleStd, mean)) {
+      return null;
+    }
+    return (mean - s.riskFreePerPeriod()) / sampleStd * Math.sqrt(s.periodsPerYear());
+  }
+
+  /**
+   * A deviation that is only rounding noise: a constant return c sums to a mean a few ulps off c, which leaves a
+   * deviation near 1e-16·|c| instead of 0. Anything at or below 1e-12 of the mean (or exactly 0) is taken as zero,
+   * so a flat series gives null, not a ratio of 10^15.
+   */
+  public static boolean isZeroDeviation(double deviation, double mean) {
+    return !(deviation > 0) || deviation <= 1e-12 * Math.abs(mean);
+  }
+
+  /** Annual volatility = std(r, ddof=1) · √A; null with fewer than two returns (0 for a flat series). */
+  public static Double annualVolatility(double[] r, MetricSettings s) {
+    return annualVolatility(r.length, sampleStd(r), s);
+  }
+
+  public static Double annualVolatility(long n, double sampleStd, MetricSettings s) {
+    return n < MIN_RETURNS ? null : sampleStd * Math.sqrt(s.periodsPerYear());
+  }
+
+  /**
+   * Sortino = (mean(r) − MAR/A) / √(mean(min(r − MAR/A, 0)²)) · √A, the downside deviation taken over all returns;
+   * null with fewer than two returns or no return below MAR.
+   */
+  public static Double sortino(double[] r, MetricSettings s) {
+    return sortino(r.length, mean(r), downsideDeviation(r, s.marPerPeriod()), s);
+  }
+
+  public static Double sortino(long n, double mean, double downsideDeviation, MetricSettings s) {
+    if (n < MIN_RETURNS || !(downsideDeviation > 0)) {
+      return null;
+    }
+    return (mean - s.marPerPeriod()) / downsideDeviation * Math.sqrt(s.periodsPerYear());
+  }
+
+  /**
+   * CAGR = (last close / first close)^(A / number of returns) − 1; null with fewer than two returns (one day's
+   * change compounded over a year says nothing).
+   */
+  public static Double cagr(double firstClose, double lastClose, long returns, MetricSettings s) {
+    if (returns < MIN_RETURNS || !(firstClose > 0) || !(lastClose > 0)) {
+      return null;
+    }
+    return Math.pow(lastClose / firstClose, (double) s.periodsPerYear() / returns) - 1.0;
+  }
+
+  /** Calmar = cagr / max_drawdown; null when cagr is undefined or there was no drawdown. */
+  public static Double calmar(Double cagr, Double maxDrawdown) {
+    if (cagr == null || maxDrawdown == null || !(maxDrawdown > 0)) {
+      return null;
+    }
+    return cagr / maxDrawdown;
+  }
+
+  /**
+   * The p-th percentile (0–100) of ascending-sorted values by linear interpolation between closest ranks
+   * (rank = p/100 · (n − 1), NumPy's default "linear" method). The array must be non-empty.
+   */
+  public static double percentile(double[] sorted, double p) {
+    double rank = p / 100.0 * (sorted.length - 1);
+    int lo = (int) Math.floor(rank);
+    int hi = Math.min(lo + 1, sorted.length - 1);
+    double frac = rank - lo;
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * frac;
+  }
+
+  /** VaR 95 = −(5th percentile of returns, linear interpolation); positive for a loss; null with fewer than two. */
+  public static Double var95(double[] r) {
+    return valueAtRiskSorted(sortedCopy(r));
+  }
+
+  /** VaR 95 of returns already sorted ascending. */
+  public static Double valueAtRiskSorted(double[] sorted) {
+    if (sorted.length < MIN_RETURNS) {
+      return null;
+    }
+    return -percentile(sorted, 5.0);
+  }
+
+  /** CVaR 95 = −mean of the returns at or below the 5th percentile; positive for losses; null with fewer than two. */
+  public static Double cvar95(double[] r) {
+    return expectedShortfallSorted(sortedCopy(r));
+  }
+
+  /** CVaR 95 of returns already sorted ascending; the tail is summed from the worst return up. */
+  public static Double expectedShortfallSorted(double[] sorted) {
+    if (sorted.length < MIN_RETURNS) {
+      return null;
+    }
+    double q = percentile(sorted, 5.0);
+    double sum = 0;
+    int count = 0;
+    for (double x : sorted) {
+      if (x > q) {
+        break;
+      }
+      sum += x;
+      count++;
+    }
+    // The smallest return is always <= the interpolated 5th percentile, so count >= 1.
+    return -(sum / count);
+  }
+
+  /** Close-to-close simple returns: n closes give n − 1 returns. */
+  public static double[] simpleReturns(double[] closes) {
+    if (closes.length < 2) {
+      return new double[0];
+    }
+    double[] r = new double[closes.length - 1];
+    for (int i = 1; i < closes.length; i++) {
+      r[i - 1] = closes[i] / closes[i - 1] - 1.0;
+    }
+    return r;
+  }
+
+  private static double[] sortedCopy(double[] r) {
+    double[] copy = Arrays.copyOf(r, r.length);
+    Arrays.sort(copy);
+    return copy;
+  }
+}
