@@ -157,6 +157,51 @@ public final class DailyCloseSeries {
   }
 
   /**
+   * Restores a series exactly as {@link #finalizedCloses()}, {@link #currentDay()}, {@link #lastClose()} and
+   * {@link #finalizedMoments()} described it. Re-adding the closes one by one would not do: gap days entered the
+   * moments through a pairwise merge, and a replay would round differently.
+   */
+  public static DailyCloseSeries restore(
+      long firstDay, double[] finalizedCloses, long currentDay, double currentClose, ReturnMoments finalizedMoments) {
+    Finalized store = new Finalized();
+    if (finalizedCloses.length > 0) {
+      store.values = Arrays.copyOf(finalizedCloses, Math.max(16, finalizedCloses.length));
+      store.used = finalizedCloses.length;
+    }
+    return new DailyCloseSeries(
+        store, finalizedCloses.length, firstDay, currentDay, currentClose, finalizedMoments);
+  }
+
+  /** A copy of the closes of the days before the current one. */
+  public double[] finalizedCloses() {
+    double[] out = new double[finalizedCount];
+    finalized.copyTo(out, finalizedCount);
+    return out;
+  }
+
+  /** Moments of the returns between finalized days only (without the provisional return into today). */
+  public ReturnMoments finalizedMoments() {
+    return finalizedMoments;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof DailyCloseSeries s)) {
+      return false;
+    }
+    return firstDay == s.firstDay
+        && currentDay == s.currentDay
+        && Double.compare(currentClose, s.currentClose) == 0
+        && finalizedMoments.equals(s.finalizedMoments)
+        && Arrays.equals(finalizedCloses(), s.finalizedCloses());
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(firstDay) * 31 + Long.hashCode(currentDay) * 17 + Double.hashCode(currentClose);
+  }
+
+  /**
    * The append-only store of finalized closes shared by versions. {@code used} is how far the tip version has
    * written; slots below it are never rewritten, which is what makes sharing safe.
    */

@@ -1,0 +1,269 @@
+package io.tradingactors.actors.performance;
+
+import io.tradingactors.actors.CborSerializable;
+import io.tradingactors.domain.MetricsSnapshot;
+import io.tradingactors.domain.event.BalanceUpdated;
+import io.tradingactors.domain.event.EventValidator;
+import io.tradingactors.domain.event.PerformanceEvent;
+import io.tradingactors.domain.event.TradeClosed;
+import io.tradingactors.domain.event.Violation;
+import io.tradingactors.domain.state.BalancePoint;
+import io.tradingactors.domain.state.PerformanceState;
+import io.tradingactors.metrics.MetricSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+
+/**
+ * One strategy's performance, event-sourced: it validates commands, persists {@link TradeClosed} and
+ * {@link BalanceUpdated} events, folds them with {@link PerformanceState#apply} — nothing else — and publishes a
+ * {@link MetricsSnapshot} to its subscribers after every persisted batch.
+ *
+ * <p>A batch is all-or-nothing: one invalid element rejects the whole command and nothing is persisted. A trade id
+ * already recorded (or repeated within the batch) is acknowledged and skipped. Balances must not go back in time
+ * ({@link PerformanceState#checkOrder}).
+ */
+public final class StrategyPerformanceActor
+    extends EventSourcedBehaviorWithEnforcedReplies<
+        StrategyPerformanceActor.Command, PerformanceEvent, PerformanceState> {
+
+  public static final EntityTypeKey<Command> ENTITY_TYPE_KEY =
+      EntityTypeKey.create(Command.class, "strategy");
+
+  // ---- protocol -------------------------------------------------------------------------------------------------
+
+  public sealed interface Command extends CborSerializable
+      permits RecordTrades, RecordBalances, GetSnapshot, GetBalanceHistory, Subscribe, Unsubscribe {}
+
+  /** Record closed trades; replies after they are persisted. */
+  public record RecordTrades(List<TradeClosed> trades, ActorRef<StatusReply<Recorded>> replyTo)
+      implements Command {}
+
+  /** Record balance observations (non-decreasing times); replies after they are persisted. */
+  public record RecordBalances(List<BalanceUpdated> balances, ActorRef<StatusReply<Recorded>> replyTo)
+      implements Command {}
+
+  public record GetSnapshot(ActorRef<MetricsSnapshot> replyTo) implements Command {}
+
+  public record GetBalanceHistory(ActorRef<BalanceHistory> replyTo) implements Command {}
+
+  /** Receive every snapshot from now on, starting with the current one. */
+  public record Subscribe(ActorRef<MetricsSnapshot> subscriber) implements Command {}
+
+  public record Unsubscribe(ActorRef<MetricsSnapshot> subscriber) implements Command {}
+
+  /**
+   * The acknowledgement of a write.
+   *
+   * @param recorded elements persisted by this command
+   * @param duplicates trades skipped because their id was already recorded
+   * @param sequenceNr the journal position after the command
+   */
+  public record Recorded(int recorded, int duplicates, long sequenceNr) implements CborSerializable {}
+
+  /** Daily closes (one per UTC day from the first) and the most recent raw observations. */
+  public record BalanceHistory(long firstDay, double[] dailyCloses, List<BalancePoint> recent)
+      implements CborSerializable {}
+
+  // ---- sharding -------------------------------------------------------------------------------------------------
+
+  /** Registers the entity with Cluster Sharding on this node. */
+  public static void initSharding(ActorSystem<?> system, Settings settings) {
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(ENTITY_TYPE_KEY, ctx -> create(ctx.getEntityId(), settings)));
+  }
+
+  public static Behavior<Command> create(String entityId, Settings settings) {
+    return Behaviors.setup(ctx -> new StrategyPerformanceActor(ctx, entityId, settings));
+  }
+
+  /**
+   * @param metrics the conventions folded into a fresh state
+   * @param snapshotEvery a state snapshot every this many events (recovery reads a snapshot plus a tail)
+   */
+  public record Settings(MetricSettings metrics, int snapshotEvery) {
+    public static final Settings DEFAULTS = new Settings(MetricSettings.DEFAULTS, 1_000);
+  }
+
+  // ---- behavior -------------------------------------------------------------------------------------------------
+
+  private final ActorContext<Command> context;
+  private final String entityId;
+  private final Settings settings;
+  private final Set<ActorRef<MetricsSnapshot>> subscribers = new HashSet<>();
+
+  private StrategyPerformanceActor(ActorContext<Command> context, String entityId, Settings settings) {
+    super(
+        PersistenceId.of(ENTITY_TYPE_KEY.name(), entityId),
+        // A failed write stops the entity; it restarts (recovering from the journal) once the database answers.
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
+    this.context = context;
+    this.entityId = entityId;
+    this.settings = settings;
+  }
+
+  @Override
+  public PerformanceState emptyState() {
+    return PerformanceState.empty(settings.metrics());
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, PerformanceEvent, PerformanceState> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(RecordTrades.class, this::onRecordTrades)
+        .onCommand(RecordBalances.class, this::onRecordBalances)
+        .onCommand(GetSnapshot.class, (state, cmd) -> Effect().reply(cmd.replyTo(), snapshot(state)))
+        .onCommand(GetBalanceHistory.class, (state, cmd) -> Effect().reply(cmd.replyTo(), history(state)))
+        .onCommand(Subscribe.class, this::onSubscribe)
+        .onCommand(Unsubscribe.class, (state, cmd) -> {
+          subscribers.remove(cmd.subscriber());
+          return Effect().noReply();
+        })
+        .build();
+  }
+
+  private ReplyEffect<PerformanceEvent, PerformanceState> onRecordTrades(PerformanceState state, RecordTrades cmd) {
+    List<String> problems = new ArrayList<>();
+    List<PerformanceEvent> toPersist = new ArrayList<>();
+    Set<String> inBatch = new HashSet<>();
+    int duplicates = 0;
+    List<TradeClosed> trades = cmd.trades() == null ? List.of() : cmd.trades();
+    for (int i = 0; i < trades.size(); i++) {
+      TradeClosed t = trades.get(i);
+      if (t == null) {
+        problems.add(at("trades", i, trades.size()) + "is null");
+        continue;
+      }
+      for (Violation v : EventValidator.validate(t)) {
+        problems.add(at("trades", i, trades.size()) + v);
+      }
+      if (t.tradeId() != null && (state.hasTrade(t.tradeId()) || !inBatch.add(t.tradeId()))) {
+        duplicates++;
+      } else {
+        toPersist.add(t);
+      }
+    }
+    return persistOrReject(state, cmd.replyTo(), problems, toPersist, duplicates);
+  }
+
+  private ReplyEffect<PerformanceEvent, PerformanceState> onRecordBalances(
+      PerformanceState state, RecordBalances cmd) {
+    List<String> problems = new ArrayList<>();
+    List<BalanceUpdated> balances = cmd.balances() == null ? List.of() : cmd.balances();
+    PerformanceState running = state;
+    for (int i = 0; i < balances.size(); i++) {
+      BalanceUpdated b = balances.get(i);
+      if (b == null) {
+        problems.add(at("balances", i, balances.size()) + "is null");
+        continue;
+      }
+      List<Violation> violations = EventValidator.validate(b);
+      for (Violation v : violations) {
+        problems.add(at("balances", i, balances.size()) + v);
+      }
+      if (violations.isEmpty()) {
+        Optional<Violation> order = running.checkOrder(b);
+        if (order.isPresent()) {
+          problems.add(at("balances", i, balances.size()) + order.get());
+        } else {
+          running = running.apply(b);
+        }
+      }
+    }
+    return persistOrReject(state, cmd.replyTo(), problems, new ArrayList<>(balances), 0);
+  }
+
+  private ReplyEffect<PerformanceEvent, PerformanceState> persistOrReject(
+      PerformanceState state,
+      ActorRef<StatusReply<Recorded>> replyTo,
+      List<String> problems,
+      List<PerformanceEvent> events,
+      int duplicates) {
+    if (!problems.isEmpty()) {
+      return Effect().reply(replyTo, StatusReply.error(String.join("; ", problems)));
+    }
+    if (events.isEmpty()) {
+      return Effect().reply(replyTo, StatusReply.success(new Recorded(0, duplicates, lastSequenceNumber(context))));
+    }
+    return Effect()
+        .persist(events)
+        .thenRun(this::publish)
+        .thenReply(
+            replyTo,
+            after -> StatusReply.success(new Recorded(events.size(), duplicates, lastSequenceNumber(context))));
+  }
+
+  private ReplyEffect<PerformanceEvent, PerformanceState> onSubscribe(PerformanceState state, Subscribe cmd) {
+    subscribers.add(cmd.subscriber());
+    cmd.subscriber().tell(snapshot(state));
+    return Effect().noReply();
+  }
+
+  private void publish(PerformanceState state) {
+    if (subscribers.isEmpty()) {
+      return;
+    }
+    MetricsSnapshot s = snapshot(state);
+    for (ActorRef<MetricsSnapshot> subscriber : subscribers) {
+      subscriber.tell(s);
+    }
+  }
+
+  private MetricsSnapshot snapshot(PerformanceState state) {
+    return MetricsSnapshot.of(entityId, lastSequenceNumber(context), state);
+  }
+
+  private static BalanceHistory history(PerformanceState state) {
+    return new BalanceHistory(
+        state.daily().firstDay(), state.daily().closes(), List.copyOf(state.recentBalances()));
+  }
+
+  /** "trades[3]." for a batch, "" for a single element, so a one-element error reads like a field error. */
+  private static String at(String list, int index, int size) {
+    return size == 1 ? "" : list + "[" + index + "].";
+  }
+
+  @Override
+  public EventHandler<PerformanceState, PerformanceEvent> eventHandler() {
+    return (state, event) -> state.apply(event);
+  }
+
+  @Override
+  public SignalHandler<PerformanceState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> context.getLog().debug(
+            "strategy {} recovered: {} events, seq {}", entityId, state.eventCount(), lastSequenceNumber(context)))
+        .build();
+  }
+
+  /** How long an ask to this entity may wait; a journal slower than this answers as unavailable. */
+  public static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
+}

@@ -1,0 +1,75 @@
+package io.tradingactors.domain.backtest;
+
+import io.tradingactors.domain.event.BalanceUpdated;
+import io.tradingactors.domain.event.PerformanceEvent;
+import io.tradingactors.domain.event.TradeClosed;
+import io.tradingactors.domain.state.PerformanceState;
+import io.tradingactors.metrics.DailyCloses;
+import io.tradingactors.metrics.MetricSettings;
+import io.tradingactors.metrics.Period;
+import io.tradingactors.metrics.PeriodBreakdown;
+import io.tradingactors.metrics.RollingWindows;
+import io.tradingactors.metrics.TradeOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds a stream of events into a {@link Report}: the state fold for the metrics, plus what the period breakdown
+ * needs and the state deliberately forgets (every trade's outcome). Used by {@code report} and by {@code replay}, so
+ * the two print the same thing for the same events. Not thread-safe; one per strategy.
+ */
+public final class ReportBuilder {
+
+  private final String strategyId;
+  private PerformanceState state;
+  private final List<TradeOutcome> outcomes = new ArrayList<>();
+  private long balances;
+
+  public ReportBuilder(String strategyId, MetricSettings settings) {
+    this.strategyId = strategyId;
+    this.state = PerformanceState.empty(settings);
+  }
+
+  public ReportBuilder add(PerformanceEvent event) {
+    if (event instanceof TradeClosed t && !state.hasTrade(t.tradeId())) {
+      outcomes.add(
+          new TradeOutcome(
+              t.entryTime().toEpochMilli(),
+              t.exitTime().toEpochMilli(),
+              t.pnl(),
+              t.fees(),
+              t.slippage(),
+              t.riskReward()));
+    } else if (event instanceof BalanceUpdated) {
+      balances++;
+    }
+    state = state.apply(event);
+    return this;
+  }
+
+  public PerformanceState state() {
+    return state;
+  }
+
+  /** The report, with a period breakdown for each of {@code periods}. */
+  public Report build(List<Period> periods) {
+    double[] closes = state.daily().closes();
+    DailyCloses daily = new DailyCloses(state.daily().firstDay(), closes);
+    Map<String, List<io.tradingactors.metrics.PeriodRow>> breakdown = new LinkedHashMap<>();
+    for (Period p : periods) {
+      breakdown.put(p.wireName(), PeriodBreakdown.of(p, outcomes, daily));
+    }
+    return new Report(
+        strategyId,
+        state.settings(),
+        state.tradeCount(),
+        balances,
+        state.asOf(),
+        state.metrics(),
+        state.rolling(RollingWindows.SEVEN_DAYS_MS),
+        state.rolling(RollingWindows.THIRTY_DAYS_MS),
+        breakdown);
+  }
+}
