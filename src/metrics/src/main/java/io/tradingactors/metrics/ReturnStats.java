@@ -75,13 +75,21 @@ public final class ReturnStats {
     return !(deviation > 0) || deviation <= 1e-12 * Math.abs(mean);
   }
 
-  /** Annual volatility = std(r, ddof=1) · √A; null with fewer than two returns (0 for a flat series). */
+  /**
+   * Annual volatility = std(r, ddof=1) · √A; null with fewer than two returns. A flat or constant-return series gives
+   * exactly 0: its computed deviation is rounding noise ({@link #isZeroDeviation}), the same noise for which the
+   * Sharpe ratio is null, and the batch and incremental forms would otherwise disagree (two-pass leaves ~1e-16, Welford
+   * exactly 0).
+   */
   public static Double annualVolatility(double[] r, MetricSettings s) {
-    return annualVolatility(r.length, sampleStd(r), s);
+    return annualVolatility(r.length, mean(r), sampleStd(r), s);
   }
 
-  public static Double annualVolatility(long n, double sampleStd, MetricSettings s) {
-    return n < MIN_RETURNS ? null : sampleStd * Math.sqrt(s.periodsPerYear());
+  public static Double annualVolatility(long n, double mean, double sampleStd, MetricSettings s) {
+    if (n < MIN_RETURNS) {
+      return null;
+    }
+    return isZeroDeviation(sampleStd, mean) ? 0.0 : sampleStd * Math.sqrt(s.periodsPerYear());
   }
 
   /**
