@@ -148,7 +148,7 @@ public final class ReturnStats {
     if (sorted.length < MIN_RETURNS) {
       return null;
     }
-    return -percentile(sorted, 5.0);
+    return negate(percentile(sorted, 5.0));
   }
 
   /** CVaR 95 = −mean of the returns at or below the 5th percentile; positive for losses; null with fewer than two. */
@@ -172,7 +172,15 @@ public final class ReturnStats {
       count++;
     }
     // The smallest return is always <= the interpolated 5th percentile, so count >= 1.
-    return -(sum / count);
+    return negate(sum / count);
+  }
+
+  /**
+   * −x, but +0.0 for a zero: unary minus turns the 0 of a flat series into −0.0, which is numerically 0 yet written
+   * "-0.0" in JSON. {@code 0.0 - x} is exactly −x for every other value.
+   */
+  private static double negate(double x) {
+    return 0.0 - x;
   }
 
   /** Close-to-close simple returns: n closes give n − 1 returns. */
