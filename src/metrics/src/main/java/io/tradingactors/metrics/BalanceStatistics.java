@@ -45,7 +45,7 @@ public record BalanceStatistics(
         dd.peak(),
         dd.last() / dd.initial() - 1.0,
         cagr,
-        ReturnStats.annualVolatility(m.count(), m.sampleStd(), s),
+        ReturnStats.annualVolatility(m.count(), m.mean(), m.sampleStd(), s),
         ReturnStats.sharpe(m.count(), m.mean(), m.sampleStd(), s),
         ReturnStats.sortino(m.count(), m.mean(), m.downsideDeviation(), s),
         ReturnStats.calmar(cagr, dd.maxDrawdown()),

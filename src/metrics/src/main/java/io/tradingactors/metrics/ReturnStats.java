@@ -75,13 +75,21 @@ public final class ReturnStats {
     return !(deviation > 0) || deviation <= 1e-12 * Math.abs(mean);
   }
 
-  /** Annual volatility = std(r, ddof=1) · √A; null with fewer than two returns (0 for a flat series). */
+  /**
+   * Annual volatility = std(r, ddof=1) · √A; null with fewer than two returns. A flat or constant-return series gives
+   * exactly 0: its computed deviation is rounding noise ({@link #isZeroDeviation}), the same noise for which the
+   * Sharpe ratio is null, and the batch and incremental forms would otherwise disagree (two-pass leaves ~1e-16, Welford
+   * exactly 0).
+   */
   public static Double annualVolatility(double[] r, MetricSettings s) {
-    return annualVolatility(r.length, sampleStd(r), s);
+    return annualVolatility(r.length, mean(r), sampleStd(r), s);
   }
 
-  public static Double annualVolatility(long n, double sampleStd, MetricSettings s) {
-    return n < MIN_RETURNS ? null : sampleStd * Math.sqrt(s.periodsPerYear());
+  public static Double annualVolatility(long n, double mean, double sampleStd, MetricSettings s) {
+    if (n < MIN_RETURNS) {
+      return null;
+    }
+    return isZeroDeviation(sampleStd, mean) ? 0.0 : sampleStd * Math.sqrt(s.periodsPerYear());
   }
 
   /**
@@ -140,7 +148,7 @@ public final class ReturnStats {
     if (sorted.length < MIN_RETURNS) {
       return null;
     }
-    return -percentile(sorted, 5.0);
+    return negate(percentile(sorted, 5.0));
   }
 
   /** CVaR 95 = −mean of the returns at or below the 5th percentile; positive for losses; null with fewer than two. */
@@ -164,7 +172,15 @@ public final class ReturnStats {
       count++;
     }
     // The smallest return is always <= the interpolated 5th percentile, so count >= 1.
-    return -(sum / count);
+    return negate(sum / count);
+  }
+
+  /**
+   * −x, but +0.0 for a zero: unary minus turns the 0 of a flat series into −0.0, which is numerically 0 yet written
+   * "-0.0" in JSON. {@code 0.0 - x} is exactly −x for every other value.
+   */
+  private static double negate(double x) {
+    return 0.0 - x;
   }
 
   /** Close-to-close simple returns: n closes give n − 1 returns. */
