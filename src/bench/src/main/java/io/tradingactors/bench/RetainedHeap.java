@@ -9,7 +9,7 @@ import org.openjdk.jol.info.GraphLayout;
  * The state's retained heap (everything reachable from it, measured by JOL) after 1M and 10M balance ticks one
  * second apart, and with trades: shows memory tracks calendar days and recent trades, not ticks.
  *
- * <p>Run: {@code java -cp src/bench/target/benchmarks.jar io.tradingactors.bench.RetainedHeap}
+ * <p>Run: {@code java -Djdk.attach.allowAttachSelf=true -Djol.magicFieldOffset=true -cp src/bench/target/benchmarks.jar io.tradingactors.bench.RetainedHeap}
  */
 public final class RetainedHeap {
 
