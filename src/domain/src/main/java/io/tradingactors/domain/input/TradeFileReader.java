@@ -43,7 +43,10 @@ public final class TradeFileReader {
               "slippage"),
           List.of("strategy_id", "risk_reward", "mfe", "mae"));
 
-  /** DESIGN §5: strategy ids are 1–64 characters of {@code [A-Za-z0-9._-]}; checked here so import cannot fail late. */
+  /**
+   * DESIGN §5: strategy ids are 1–64 characters of {@code [A-Za-z0-9._-]}; checked here so that
+   * import cannot fail half-way.
+   */
   private static final Pattern STRATEGY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private TradeFileReader() {}
@@ -58,10 +61,13 @@ public final class TradeFileReader {
     List<ParsedTrade> trades = new ArrayList<>();
     // strategy_id (null allowed) -> trade_id -> line of its first occurrence
     Map<String, Map<String, Long>> seen = new HashMap<>();
+    // One String per distinct symbol / strategy id instead of one per row: they repeat on millions of rows.
+    Map<String, String> symbols = new HashMap<>();
+    Map<String, String> strategyIds = new HashMap<>(); // valid ids only
     try (RowSource rows = RowSource.open(file, SCHEMA)) {
       for (Row row = rows.next(); row != null; row = rows.next()) {
-        String strategyId = strategyId(row);
-        TradeClosed trade = trade(row);
+        String strategyId = strategyId(row, strategyIds);
+        TradeClosed trade = trade(row, symbols);
         List<Violation> violations = EventValidator.validate(trade);
         if (!violations.isEmpty()) {
           Violation first = violations.get(0);
@@ -84,20 +90,28 @@ public final class TradeFileReader {
     return trades;
   }
 
-  private static String strategyId(Row row) throws InputFileException {
+  private static String strategyId(Row row, Map<String, String> validIds) throws InputFileException {
     String id = row.optionalText("strategy_id");
-    if (id != null && !STRATEGY_ID.matcher(id).matches()) {
+    if (id == null) {
+      return null;
+    }
+    String known = validIds.get(id);
+    if (known != null) {
+      return known;
+    }
+    if (!STRATEGY_ID.matcher(id).matches()) {
       throw row.error(
           "strategy_id",
           "must be 1 to 64 characters of letters, digits, '.', '_' or '-', got " + InputFileException.quote(id));
     }
+    validIds.put(id, id);
     return id;
   }
 
   /** The row as a trade, fields read in wire order so the first bad field is the one reported. */
-  private static TradeClosed trade(Row row) throws InputFileException {
+  private static TradeClosed trade(Row row, Map<String, String> symbols) throws InputFileException {
     String tradeId = row.text("trade_id");
-    String symbol = row.text("symbol");
+    String symbol = symbols.computeIfAbsent(row.text("symbol"), s -> s);
     String sideText = row.text("side");
     Side side = Side.parse(sideText);
     if (side == null) {

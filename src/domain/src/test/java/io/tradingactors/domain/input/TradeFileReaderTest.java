@@ -388,9 +388,20 @@ class TradeFileReaderTest {
 
   @Test
   void aStrategyIdMustBeAValidId() throws Exception {
-    Path file = write(dir, "t.csv", Fixtures.HEADER + ",strategy_id\n" + csvRow(trade("T1")) + ",my strategy\n");
+    // The first row uses the text as a symbol, which may hold a space; that must not make it a valid strategy id.
+    Path file =
+        write(
+            dir,
+            "t.csv",
+            Fixtures.HEADER
+                + ",strategy_id\n"
+                + csvRow(trade("T1", "symbol", "my strategy"))
+                + ",ok\n"
+                + csvRow(trade("T2"))
+                + ",my strategy\n");
 
-    assertRejected(() -> TradeFileReader.read(file), 2, "strategy_id");
+    InputFileException e = assertRejected(() -> TradeFileReader.read(file), 3, "strategy_id");
+    assertThat(e.reason()).endsWith("got 'my strategy'");
   }
 
   @Test
@@ -483,7 +494,8 @@ class TradeFileReaderTest {
 
   @Test
   void aJsonTimeMustBeAStringOrIntegerMilliseconds() throws Exception {
-    Path file = write(dir, "t.jsonl", jsonRow(trade("T1")).replace("\"2025-03-01T18:30:00Z\"", "1740853800000.5") + "\n");
+    String line = jsonRow(trade("T1")).replace("\"2025-03-01T18:30:00Z\"", "1740853800000.5");
+    Path file = write(dir, "t.jsonl", line + "\n");
 
     InputFileException e = assertRejected(() -> TradeFileReader.read(file), 1, "exit_time");
     assertThat(e.reason()).contains("integer epoch milliseconds");
