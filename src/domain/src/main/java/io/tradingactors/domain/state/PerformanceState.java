@@ -87,7 +87,9 @@ public final class PerformanceState {
   }
 
   private PerformanceState applyTrade(TradeClosed t) {
-    if (tradeIds.contains(t.tradeId())) {
+    // plus() answers the same set for a recorded id: one digest and one probe per trade.
+    TradeIdSet ids = tradeIds.plus(t.tradeId());
+    if (ids == tradeIds) {
       return this;
     }
     TradeOutcome outcome =
@@ -105,7 +107,7 @@ public final class PerformanceState {
         eventCount + 1,
         asOf,
         tally.plus(outcome),
-        tradeIds.plus(t.tradeId()),
+        ids,
         recentTrades.plus(outcome).dropWhile(o -> o.exitTimeMs() <= windowStart),
         drawdown,
         daily,
