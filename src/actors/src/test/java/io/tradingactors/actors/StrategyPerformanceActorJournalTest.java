@@ -17,11 +17,14 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
-import org.junit.jupiter.api.Test;
+import io.tradingactors.actors.testing.TestJournals;
+import io.tradingactors.actors.testing.TestJournals.Backend;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sharded actor on a real H2 file journal: persists, deduplicates, rejects, and recovers bit-identically. */
-class StrategyPerformanceActorH2Test {
+/** The sharded actor on a real journal (H2 file and PostgreSQL): persists, deduplicates, rejects, and recovers bit-identically. */
+class StrategyPerformanceActorJournalTest {
 
   private static final Duration T = Duration.ofSeconds(20);
 
@@ -52,10 +55,11 @@ class StrategyPerformanceActorH2Test {
     return ref.<MetricsSnapshot>ask(StrategyPerformanceActor.GetSnapshot::new, T).toCompletableFuture().join();
   }
 
-  @Test
-  void persistsDeduplicatesAndRecoversIdenticalMetricsAfterARestart() {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void persistsDeduplicatesAndRecoversIdenticalMetricsAfterARestart(Backend backend) {
     List<PerformanceEvent> events = Events.randomSequence(300, 5, 10_000);
-    var config = TradingActorsNode.loadConfig(null, dataDir);
+    var config = TestJournals.config(backend, dataDir);
     MetricsSnapshot live;
     try (TradingActorsNode node = TradingActorsNode.start(config)) {
       var strategy = ref(node, "momentum-1");
@@ -72,16 +76,17 @@ class StrategyPerformanceActorH2Test {
     assertThat(live.metrics()).isEqualTo(expected);
     assertThat(live.sequenceNr()).isEqualTo(events.size());
 
-    try (TradingActorsNode node = TradingActorsNode.start(TradingActorsNode.loadConfig(null, dataDir))) {
+    try (TradingActorsNode node = TradingActorsNode.start(config)) {
       MetricsSnapshot recovered = snapshot(ref(node, "momentum-1"));
       assertThat(recovered.metrics()).isEqualTo(expected);
       assertThat(recovered.sequenceNr()).isEqualTo(live.sequenceNr());
     }
   }
 
-  @Test
-  void anInvalidBatchIsRejectedWholeAndPersistsNothing() {
-    try (TradingActorsNode node = TradingActorsNode.start(TradingActorsNode.loadConfig(null, dataDir))) {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void anInvalidBatchIsRejectedWholeAndPersistsNothing(Backend backend) {
+    try (TradingActorsNode node = TradingActorsNode.start(TestJournals.config(backend, dataDir))) {
       var strategy = ref(node, "s2");
       var ok = Events.trade("a", 2, 10);
       var bad = Events.trade("b", Events.T0.plusSeconds(7200), Events.T0, 5); // exit before entry
