@@ -41,7 +41,8 @@ import org.apache.pekko.persistence.typed.RecoveryCompleted;
  * {@link MetricsSnapshot} to its subscribers after every persisted batch.
  *
  * <p>A batch is all-or-nothing: one invalid element rejects the whole command and nothing is persisted. A trade id
- * already recorded (or repeated within the batch) is acknowledged and skipped. Balances must not go back in time
+ * already recorded (or repeated within the batch) is acknowledged and skipped, as is a balance repeating the last one
+ * exactly ({@link PerformanceState#repeatsLastBalance}): live engines retry. Balances must not go back in time
  * ({@link PerformanceState#checkOrder}).
  */
 public final class StrategyPerformanceActor
@@ -54,7 +55,7 @@ public final class StrategyPerformanceActor
   // ---- protocol -------------------------------------------------------------------------------------------------
 
   public sealed interface Command extends CborSerializable
-      permits RecordTrades, RecordBalances, GetSnapshot, GetBalanceHistory, Subscribe, Unsubscribe {}
+      permits RecordTrades, RecordBalances, RecordEvents, GetSnapshot, GetBalanceHistory, Subscribe, Unsubscribe {}
 
   /** Record closed trades; replies after they are persisted. */
   public record RecordTrades(List<TradeClosed> trades, ActorRef<StatusReply<Recorded>> replyTo)
@@ -62,6 +63,13 @@ public final class StrategyPerformanceActor
 
   /** Record balance observations (non-decreasing times); replies after they are persisted. */
   public record RecordBalances(List<BalanceUpdated> balances, ActorRef<StatusReply<Recorded>> replyTo)
+      implements Command {}
+
+  /**
+   * Record trades and balances interleaved in the order they happened (a backtest import): the fold sees exactly
+   * the order the batch path sees. Replies after they are persisted.
+   */
+  public record RecordEvents(List<PerformanceEvent> events, ActorRef<StatusReply<Recorded>> replyTo)
       implements Command {}
 
   public record GetSnapshot(ActorRef<MetricsSnapshot> replyTo) implements Command {}
@@ -138,8 +146,9 @@ public final class StrategyPerformanceActor
   public CommandHandlerWithReply<Command, PerformanceEvent, PerformanceState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
-        .onCommand(RecordTrades.class, this::onRecordTrades)
-        .onCommand(RecordBalances.class, this::onRecordBalances)
+        .onCommand(RecordTrades.class, (state, cmd) -> record(state, "trades", cmd.trades(), cmd.replyTo()))
+        .onCommand(RecordBalances.class, (state, cmd) -> record(state, "balances", cmd.balances(), cmd.replyTo()))
+        .onCommand(RecordEvents.class, (state, cmd) -> record(state, "events", cmd.events(), cmd.replyTo()))
         .onCommand(GetSnapshot.class, (state, cmd) -> Effect().reply(cmd.replyTo(), snapshot(state)))
         .onCommand(GetBalanceHistory.class, (state, cmd) -> Effect().reply(cmd.replyTo(), history(state)))
         .onCommand(Subscribe.class, this::onSubscribe)
@@ -150,63 +159,56 @@ public final class StrategyPerformanceActor
         .build();
   }
 
-  private ReplyEffect<PerformanceEvent, PerformanceState> onRecordTrades(PerformanceState state, RecordTrades cmd) {
+  /**
+   * Validates a batch in order against the current state and persists what is new with one {@code persistAll}, or
+   * rejects the whole batch naming every problem ("trades[3].exit_time: …"). A trade id already recorded or repeated
+   * in the batch, and a balance repeating the last one exactly, are acknowledged as duplicates and not persisted.
+   */
+  private ReplyEffect<PerformanceEvent, PerformanceState> record(
+      PerformanceState state,
+      String list,
+      List<? extends PerformanceEvent> batch,
+      ActorRef<StatusReply<Recorded>> replyTo) {
     List<String> problems = new ArrayList<>();
-    List<PerformanceEvent> toPersist = new ArrayList<>();
-    Set<String> inBatch = new HashSet<>();
+    List<PerformanceEvent> toPersist = new ArrayList<>(batch == null ? 0 : batch.size());
+    Set<String> tradeIdsInBatch = new HashSet<>();
+    PerformanceState balancesSoFar = state; // the balance order rule sees the batch's own earlier balances
     int duplicates = 0;
-    List<TradeClosed> trades = cmd.trades() == null ? List.of() : cmd.trades();
-    for (int i = 0; i < trades.size(); i++) {
-      TradeClosed t = trades.get(i);
-      if (t == null) {
-        problems.add(at("trades", i, trades.size()) + "is null");
+    int size = batch == null ? 0 : batch.size();
+    for (int i = 0; i < size; i++) {
+      PerformanceEvent e = batch.get(i);
+      String where = at(list, i, size);
+      if (e == null) {
+        problems.add(where + "is null");
         continue;
       }
-      for (Violation v : EventValidator.validate(t)) {
-        problems.add(at("trades", i, trades.size()) + v);
-      }
-      if (t.tradeId() != null && (state.hasTrade(t.tradeId()) || !inBatch.add(t.tradeId()))) {
-        duplicates++;
-      } else {
-        toPersist.add(t);
-      }
-    }
-    return persistOrReject(state, cmd.replyTo(), problems, toPersist, duplicates);
-  }
-
-  private ReplyEffect<PerformanceEvent, PerformanceState> onRecordBalances(
-      PerformanceState state, RecordBalances cmd) {
-    List<String> problems = new ArrayList<>();
-    List<BalanceUpdated> balances = cmd.balances() == null ? List.of() : cmd.balances();
-    PerformanceState running = state;
-    for (int i = 0; i < balances.size(); i++) {
-      BalanceUpdated b = balances.get(i);
-      if (b == null) {
-        problems.add(at("balances", i, balances.size()) + "is null");
-        continue;
-      }
-      List<Violation> violations = EventValidator.validate(b);
-      for (Violation v : violations) {
-        problems.add(at("balances", i, balances.size()) + v);
-      }
-      if (violations.isEmpty()) {
-        Optional<Violation> order = running.checkOrder(b);
-        if (order.isPresent()) {
-          problems.add(at("balances", i, balances.size()) + order.get());
+      List<Violation> violations = EventValidator.validate(e);
+      if (!violations.isEmpty()) {
+        violations.forEach(v -> problems.add(where + v));
+      } else if (e instanceof TradeClosed t) {
+        if (state.hasTrade(t.tradeId()) || !tradeIdsInBatch.add(t.tradeId())) {
+          duplicates++;
         } else {
-          running = running.apply(b);
+          toPersist.add(t);
+        }
+      } else {
+        BalanceUpdated b = (BalanceUpdated) e;
+        Optional<Violation> order = balancesSoFar.checkOrder(b);
+        if (order.isPresent()) {
+          problems.add(where + order.get());
+        } else if (balancesSoFar.repeatsLastBalance(b)) {
+          duplicates++;
+        } else {
+          balancesSoFar = balancesSoFar.apply(b);
+          toPersist.add(b);
         }
       }
     }
-    return persistOrReject(state, cmd.replyTo(), problems, new ArrayList<>(balances), 0);
+    return persistOrReject(replyTo, problems, toPersist, duplicates);
   }
 
   private ReplyEffect<PerformanceEvent, PerformanceState> persistOrReject(
-      PerformanceState state,
-      ActorRef<StatusReply<Recorded>> replyTo,
-      List<String> problems,
-      List<PerformanceEvent> events,
-      int duplicates) {
+      ActorRef<StatusReply<Recorded>> replyTo, List<String> problems, List<PerformanceEvent> events, int duplicates) {
     if (!problems.isEmpty()) {
       return Effect().reply(replyTo, StatusReply.error(String.join("; ", problems)));
     }

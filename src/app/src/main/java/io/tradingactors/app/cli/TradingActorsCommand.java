@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "trading-actors 0.1.0",
     description = "Event-sourced performance tracking and risk control for trading strategies.",
-    subcommands = {ReportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ReportCommand.class, ImportCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class
+    })
 public final class TradingActorsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -27,12 +29,14 @@ public final class TradingActorsCommand implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new TradingActorsCommand());
     cl.setExitCodeExceptionMapper(
-        e -> e instanceof InputFileException || e instanceof CommandLine.ParameterException
+        e -> e instanceof InputFileException
+                || e instanceof RejectedInputException
+                || e instanceof CommandLine.ParameterException
             ? ExitCodes.BAD_INPUT
             : ExitCodes.RUNTIME_FAILURE);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof InputFileException) {
+          if (e instanceof InputFileException || e instanceof RejectedInputException) {
             commandLine.getErr().println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
           }

@@ -151,6 +151,22 @@ public final class PerformanceState {
     return Optional.empty();
   }
 
+  /**
+   * Whether {@code b} repeats the last recorded balance exactly (same instant, same value): a retried update, which
+   * is acknowledged and not recorded again. A different value at the same instant is a correction and is recorded.
+   */
+  public boolean repeatsLastBalance(BalanceUpdated b) {
+    return drawdown.count() > 0
+        && b.time() != null
+        && b.time().toEpochMilli() == drawdown.lastTimeMs()
+        && Double.compare(b.balance(), drawdown.last()) == 0;
+  }
+
+  /** The time of the last recorded balance, if any: where a resumed import of balances carries on. */
+  public Optional<Instant> lastBalanceTime() {
+    return drawdown.count() == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(drawdown.lastTimeMs()));
+  }
+
   /** Whether a trade with this id has been recorded (a retry is acknowledged and changes nothing). */
   public boolean hasTrade(String tradeId) {
     return tradeIds.contains(tradeId);
