@@ -1,5 +1,7 @@
 package io.tradingactors.actors.performance;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.tradingactors.actors.CborSerializable;
 import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.domain.event.BalanceUpdated;
@@ -69,7 +71,15 @@ public final class StrategyPerformanceActor
    * Record trades and balances interleaved in the order they happened (a backtest import): the fold sees exactly
    * the order the batch path sees. Replies after they are persisted.
    */
-  public record RecordEvents(List<PerformanceEvent> events, ActorRef<StatusReply<Recorded>> replyTo)
+  public record RecordEvents(
+      // Between nodes each element carries its type; the journal's own event format is unaffected.
+      @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
+          @JsonSubTypes({
+            @JsonSubTypes.Type(value = TradeClosed.class, name = "trade"),
+            @JsonSubTypes.Type(value = BalanceUpdated.class, name = "balance")
+          })
+          List<PerformanceEvent> events,
+      ActorRef<StatusReply<Recorded>> replyTo)
       implements Command {}
 
   public record GetSnapshot(ActorRef<MetricsSnapshot> replyTo) implements Command {}
