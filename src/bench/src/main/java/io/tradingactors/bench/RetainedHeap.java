@@ -17,7 +17,8 @@ import org.openjdk.jol.info.GraphLayout;
  *   <li>Balance ticks only, one second apart, up to 10M: memory tracks calendar days, not ticks.
  *   <li>Profiles: a fresh strategy (1 trade, 1 balance); a month and a year of a typical active strategy (5 trades a
  *       day, a balance tick each minute), whose footprint by class is printed; a slow strategy (1 trade a day, a tick
- *       each minute) after a month and a year.
+ *       each minute) after a month and a year; for 0 to 20 trades a day, the first day on which the state holds more
+ *       than 10 KB.
  *   <li>The trade-id set alone (the part that grows with every trade, by design) after n trades.
  * </ol>
  *
@@ -27,6 +28,8 @@ public final class RetainedHeap {
 
   private static final long MINUTE_MS = 60_000;
   private static final long DAY_MS = 86_400_000;
+  /** The target per active strategy. */
+  private static final long BUDGET = 10 * 1_024;
 
   private RetainedHeap() {}
 
@@ -67,6 +70,18 @@ public final class RetainedHeap {
     print("typical, 1 year: 5 trades/day, tick/min", typical);
     print("slow, 30 days: 1 trade/day, tick/min", active(30, 1));
     print("slow, 1 year: 1 trade/day, tick/min", active(365, 1));
+    System.out.printf("%n== first day at which the state holds more than %,d bytes (10 KB)%n", BUDGET);
+    for (int tradesPerDay : new int[] {0, 1, 2, 5, 20}) {
+      int[] firstDay = {-1};
+      active(3 * 365, tradesPerDay, (day, state) -> {
+        if (firstDay[0] < 0 && retained(state) > BUDGET) {
+          firstDay[0] = day;
+        }
+      });
+      System.out.printf(
+          "%2d trades/day, tick/min: %s%n",
+          tradesPerDay, firstDay[0] < 0 ? "not within 3 years" : "day " + firstDay[0]);
+    }
     System.out.printf("%n== footprint of the typical strategy after 1 year%n%s%n",
         GraphLayout.parseInstance(typical).toFootprint());
   }
@@ -91,15 +106,20 @@ public final class RetainedHeap {
    * and reports its balance every minute.
    */
   static PerformanceState active(int days, int tradesPerDay) {
+    return active(days, tradesPerDay, (day, state) -> {});
+  }
+
+  /** As {@link #active(int, int)}, telling {@code endOfDay} the state after each day (1 after the first). */
+  static PerformanceState active(int days, int tradesPerDay, EndOfDay endOfDay) {
     SplittableRandom rnd = new SplittableRandom(11);
     PerformanceState state = PerformanceState.empty(MetricSettings.DEFAULTS);
     double balance = 100_000;
     int tradeNo = 0;
-    long minutesBetweenTrades = 1_440 / tradesPerDay;
+    long minutesBetweenTrades = tradesPerDay == 0 ? Long.MAX_VALUE : 1_440 / tradesPerDay;
     for (int day = 0; day < days; day++) {
       for (int minute = 0; minute < 1_440; minute++) {
         long t = SyntheticEvents.START_MS + day * DAY_MS + minute * MINUTE_MS;
-        if (minute % minutesBetweenTrades == minutesBetweenTrades / 2) {
+        if (tradesPerDay > 0 && minute % minutesBetweenTrades == minutesBetweenTrades / 2) {
           double pnl = Math.round((rnd.nextDouble() - 0.47) * 400.0);
           state = state.apply(trade(tradeNo++, t - 60 * MINUTE_MS, t, pnl));
           balance += pnl;
@@ -107,8 +127,13 @@ public final class RetainedHeap {
         balance = Math.max(1.0, balance + (rnd.nextDouble() - 0.5) * 10);
         state = state.apply(new BalanceUpdated(Instant.ofEpochMilli(t), balance));
       }
+      endOfDay.accept(day + 1, state);
     }
     return state;
+  }
+
+  interface EndOfDay {
+    void accept(int day, PerformanceState state);
   }
 
   private static TradeClosed trade(int n, long entryMs, long exitMs, double pnl) {

@@ -23,7 +23,11 @@ import java.util.Optional;
  *
  * <p>Memory does not grow with balance ticks: trades are kept as a running tally, their ids as fixed-size digests
  * (for idempotency) and the last 30 days of outcomes (for the rolling windows); balances as a running drawdown, one
- * close per calendar day and the last {@link #RECENT_BALANCE_POINTS} raw observations.
+ * close per calendar day and the last {@link #RECENT_BALANCE_POINTS} raw observations. What does grow: 22 to 27 bytes
+ * per recorded trade id ({@link TradeIdSet}), 8 to 10 per calendar day ({@link DailyCloseSeries}), and 24 per trade of
+ * the last 30 days in a store up to twice that ({@link TradeWindow}); the raw points take at most 4 KB
+ * ({@link BalanceWindow}). The recent parts are columns of primitives, not objects (see docs/benchmarks.md, "Retained
+ * heap of the state").
  *
  * <p>{@code apply} is total. Inputs are validated before they get here ({@code EventValidator} and
  * {@link #checkOrder}); should an unvalidated event arrive anyway, a repeated trade id changes nothing and a balance

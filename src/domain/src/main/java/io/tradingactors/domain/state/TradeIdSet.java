@@ -7,9 +7,9 @@ import org.apache.commons.codec.digest.MurmurHash3;
 /**
  * The trade ids a strategy has recorded, so that a retried trade changes nothing. Immutable. Ids are kept as 128-bit
  * MurmurHash3 digests whatever their length (a false "already recorded" needs two ids colliding on 128 bits: about
- * 1e-26 for a million trades), which is the one part of the state that grows with every trade, by design: about 21 to
- * 28 bytes a trade (16 for the digest, the rest for the spare room of the arrays and the hash index). The empty set
- * holds no array; one id takes about 170 bytes.
+ * 1e-26 for a million trades), which is the one part of the state that grows with every trade, by design: 22 to 27
+ * bytes a trade as measured from 1,000 to 1,000,000 trades (16 for the digest, the rest for the hash index and the
+ * spare room of the arrays). The empty set holds no array; one id takes 184 bytes.
  *
  * <p>Versions share one store: the digests in insertion order (a version of size n holds the first n) and an
  * open-addressing index of their ordinals. Only the version at the store's tip inserts in place; another version
