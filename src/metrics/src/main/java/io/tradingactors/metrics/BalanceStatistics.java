@@ -37,7 +37,8 @@ public record BalanceStatistics(
       return EMPTY;
     }
     ReturnMoments m = daily.moments();
-    double[] sorted = daily.sortedReturns();
+    double[] lowest = daily.lowestSortedReturns();
+    int returns = daily.returnCount();
     Double cagr = ReturnStats.cagr(daily.firstClose(), daily.lastClose(), daily.returnCount(), s);
     return new BalanceStatistics(
         dd.initial(),
@@ -49,8 +50,8 @@ public record BalanceStatistics(
         ReturnStats.sharpe(m.count(), m.mean(), m.sampleStd(), s),
         ReturnStats.sortino(m.count(), m.mean(), m.downsideDeviation(), s),
         ReturnStats.calmar(cagr, dd.maxDrawdown()),
-        ReturnStats.valueAtRiskSorted(sorted),
-        ReturnStats.expectedShortfallSorted(sorted),
+        ReturnStats.valueAtRiskSortedPrefix(lowest, returns),
+        ReturnStats.expectedShortfallSortedPrefix(lowest, returns),
         dd.maxDrawdown(),
         dd.currentDrawdown(),
         dd.maxDrawdownDurationDays(),

@@ -11,6 +11,9 @@ import java.util.Arrays;
  * {@link #plus} is O(1) amortised and older versions stay valid. The current day's close is a field of the version:
  * it moves with every tick and is included in every statistic as the last close (n closes → n − 1 returns).
  *
+ * <p>Memory: 8 bytes per calendar day (plus up to a quarter spare), and for VaR and CVaR the lowest 5% or so of the
+ * finalized returns, sorted once per day count and shared, rather than every return.
+ *
  * <p>Observations must come in non-decreasing time order; an earlier one is treated as belonging to the current day
  * (callers validate order before it gets here, this only keeps the function total).
  */
@@ -118,11 +121,15 @@ public final class DailyCloseSeries {
   /** A copy of the last {@code k} daily returns (fewer when the series is shorter), oldest first. */
   public double[] lastReturns(int k) {
     int n = Math.min(k, returnCount());
-    double[] closes = closes();
+    double[] closes = new double[n + 1];
+    if (n > 0) {
+      // the last n + 1 closes: the last n finalized ones and the current day's
+      finalized.copyRange(finalizedCount - n, closes, n);
+      closes[n] = currentClose;
+    }
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
-      int to = closes.length - n + i;
-      out[i] = closes[to] / closes[to - 1] - 1.0;
+      out[i] = closes[i + 1] / closes[i] - 1.0;
     }
     return out;
   }
@@ -135,25 +142,66 @@ public final class DailyCloseSeries {
     return finalizedMoments.plus(currentClose / finalized.get(finalizedCount - 1) - 1.0);
   }
 
-  /**
-   * Every daily return sorted ascending, the provisional one included; for VaR and CVaR. The finalized returns are
-   * sorted once per day count and shared; the provisional one is inserted by binary search.
-   */
+  /** Every daily return sorted ascending, the provisional one included (a fresh sort of all of them). */
   public double[] sortedReturns() {
     if (finalizedCount == 0) {
       return new double[0];
     }
-    double[] base = finalized.sortedReturns(finalizedCount);
-    double provisional = currentClose / finalized.get(finalizedCount - 1) - 1.0;
-    int at = Arrays.binarySearch(base, provisional);
-    if (at < 0) {
-      at = -at - 1;
+    double[] out = new double[finalizedCount];
+    double[] closes = closes();
+    for (int i = 1; i < closes.length; i++) {
+      out[i - 1] = closes[i] / closes[i - 1] - 1.0;
     }
-    double[] out = new double[base.length + 1];
-    System.arraycopy(base, 0, out, 0, at);
-    out[at] = provisional;
-    System.arraycopy(base, at, out, at + 1, base.length - at);
+    Arrays.sort(out);
     return out;
+  }
+
+  /**
+   * The lowest daily returns, sorted ascending, the provisional one included: a prefix of {@link #sortedReturns()}
+   * that holds every return VaR 95 and CVaR 95 read ({@link ReturnStats#valueAtRiskSortedPrefix} and
+   * {@link ReturnStats#expectedShortfallSortedPrefix} with {@link #returnCount()}), so they are bit-identical to the
+   * full sort's. Only about the lowest 5% of the finalized returns are kept between calls (memoised per day count),
+   * not every return; the provisional one is merged in by binary search.
+   */
+  public double[] lowestSortedReturns() {
+    if (finalizedCount == 0) {
+      return new double[0];
+    }
+    int n = finalizedCount;
+    double provisional = currentClose / finalized.get(finalizedCount - 1) - 1.0;
+    Tail tail = finalized.tail(finalizedCount);
+    double[] low = tail.lowest;
+    double[] prefix;
+    // does the provisional return sort within the kept returns (or are all the finalized returns kept)?
+    boolean within =
+        !tail.hasNext && tail.repeats == 0
+            || low.length > 0 && Double.compare(provisional, low[low.length - 1]) <= 0;
+    int kept = low.length + tail.repeats;
+    prefix = new double[within ? kept + 1 : kept];
+    System.arraycopy(low, 0, prefix, 0, low.length);
+    if (tail.repeats > 0) {
+      Arrays.fill(prefix, low.length, kept, low[low.length - 1]);
+    }
+    if (within) {
+      int at = Arrays.binarySearch(prefix, 0, kept, provisional);
+      if (at < 0) {
+        at = -at - 1;
+      }
+      System.arraycopy(prefix, at, prefix, at + 1, kept - at);
+      prefix[at] = provisional;
+    }
+    if (prefix.length == n || n < ReturnStats.MIN_RETURNS) {
+      return prefix;
+    }
+    // The returns after the prefix: the first finalized one after it, and the provisional one if it sorts later.
+    // Both must lie above the 5th percentile for the prefix to hold the whole tail; with valid (finite, positive)
+    // closes they always do, and anything else is answered by the full sort.
+    boolean enough = ReturnStats.percentileUpperIndex(n, ReturnStats.VAR_PERCENTILE) < prefix.length;
+    if (enough) {
+      double q = ReturnStats.percentileOfPrefix(prefix, n, ReturnStats.VAR_PERCENTILE);
+      enough = (!tail.hasNext || tail.next > q) && (within || provisional > q);
+    }
+    return enough ? prefix : sortedReturns();
   }
 
   /**
@@ -165,7 +213,7 @@ public final class DailyCloseSeries {
       long firstDay, double[] finalizedCloses, long currentDay, double currentClose, ReturnMoments finalizedMoments) {
     Finalized store = new Finalized();
     if (finalizedCloses.length > 0) {
-      store.values = Arrays.copyOf(finalizedCloses, Math.max(16, finalizedCloses.length));
+      store.values = finalizedCloses.clone();
       store.used = finalizedCloses.length;
     }
     return new DailyCloseSeries(
@@ -203,13 +251,16 @@ public final class DailyCloseSeries {
 
   /**
    * The append-only store of finalized closes shared by versions. {@code used} is how far the tip version has
-   * written; slots below it are never rewritten, which is what makes sharing safe.
+   * written; slots below it are never rewritten, which is what makes sharing safe. It starts with no room (a fresh
+   * strategy holds no array) and grows by a quarter: one close a day needs no faster growth.
    */
   private static final class Finalized {
-    private double[] values = new double[16];
+    private static final double[] NONE = new double[0];
+
+    private double[] values = NONE;
     private int used;
-    private double[] sorted;
-    private int sortedFor = -1;
+    private Tail tail;
+    private int tailFor = -1;
 
     synchronized double get(int i) {
       return values[i];
@@ -217,6 +268,10 @@ public final class DailyCloseSeries {
 
     synchronized void copyTo(double[] out, int count) {
       System.arraycopy(values, 0, out, 0, count);
+    }
+
+    synchronized void copyRange(int from, double[] out, int count) {
+      System.arraycopy(values, from, out, 0, count);
     }
 
     /**
@@ -228,27 +283,49 @@ public final class DailyCloseSeries {
       Finalized target = this;
       if (used != count) {
         target = new Finalized();
-        target.values = Arrays.copyOf(values, Math.max(16, newCount));
+        target.values = Arrays.copyOf(values, grown(newCount));
       } else if (values.length < newCount) {
-        values = Arrays.copyOf(values, Math.max(newCount, values.length * 2));
+        values = Arrays.copyOf(values, Math.max(newCount, grown(values.length)));
       }
       Arrays.fill(target.values, count, newCount, close);
       target.used = newCount;
       return target;
     }
 
-    /** Returns between the first {@code count} closes, sorted; memoised for the latest count asked. */
-    synchronized double[] sortedReturns(int count) {
-      if (sortedFor != count) {
-        double[] r = new double[count - 1];
+    private static int grown(int capacity) {
+      return capacity + Math.max(4, capacity / 4);
+    }
+
+    /**
+     * The lowest returns between the first {@code count} closes; memoised for the latest count asked (a new count
+     * comes once a day). Keeps {@code floor(5% · (count − 1)) + 3} of them, which reaches past the index the 5th
+     * percentile of count returns reads (the provisional one included), plus how many returns after them repeat the
+     * last one and the first return after those.
+     */
+    synchronized Tail tail(int count) {
+      if (tailFor != count) {
+        int f = count - 1;
+        double[] r = new double[f];
         for (int i = 1; i < count; i++) {
           r[i - 1] = values[i] / values[i - 1] - 1.0;
         }
         Arrays.sort(r);
-        sorted = r;
-        sortedFor = count;
+        int k = Math.min(f, ReturnStats.percentileUpperIndex(f + 1, ReturnStats.VAR_PERCENTILE) + 2);
+        int repeats = 0;
+        while (k > 0 && k + repeats < f && Double.compare(r[k + repeats], r[k - 1]) == 0) {
+          repeats++;
+        }
+        int after = k + repeats;
+        tail = new Tail(Arrays.copyOf(r, k), repeats, after < f, after < f ? r[after] : 0.0);
+        tailFor = count;
       }
-      return sorted;
+      return tail;
     }
   }
+
+  /**
+   * The lowest finalized returns, sorted; {@code repeats} more returns equal to the last of them follow, then
+   * {@code next} if {@code hasNext}.
+   */
+  private record Tail(double[] lowest, int repeats, boolean hasNext, double next) {}
 }

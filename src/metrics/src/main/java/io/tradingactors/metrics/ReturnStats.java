@@ -126,16 +126,33 @@ public final class ReturnStats {
     return cagr / maxDrawdown;
   }
 
+  /** The percentile of value-at-risk: VaR 95 and CVaR 95 look at the 5th percentile of returns. */
+  public static final double VAR_PERCENTILE = 5.0;
+
   /**
    * The p-th percentile (0–100) of ascending-sorted values by linear interpolation between closest ranks
    * (rank = p/100 · (n − 1), NumPy's default "linear" method). The array must be non-empty.
    */
   public static double percentile(double[] sorted, double p) {
-    double rank = p / 100.0 * (sorted.length - 1);
+    return percentileOfPrefix(sorted, sorted.length, p);
+  }
+
+  /**
+   * {@link #percentile} of {@code n} ascending-sorted values of which only the first ones are given: the prefix must
+   * reach index {@link #percentileUpperIndex}{@code (n, p)}.
+   */
+  public static double percentileOfPrefix(double[] prefix, int n, double p) {
+    double rank = p / 100.0 * (n - 1);
     int lo = (int) Math.floor(rank);
-    int hi = Math.min(lo + 1, sorted.length - 1);
+    int hi = Math.min(lo + 1, n - 1);
     double frac = rank - lo;
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * frac;
+    return prefix[lo] + (prefix[hi] - prefix[lo]) * frac;
+  }
+
+  /** The highest index of the sorted values that {@link #percentile} reads for {@code n} values. */
+  public static int percentileUpperIndex(int n, double p) {
+    double rank = p / 100.0 * (n - 1);
+    return Math.min((int) Math.floor(rank) + 1, n - 1);
   }
 
   /** VaR 95 = −(5th percentile of returns, linear interpolation); positive for a loss; null with fewer than two. */
@@ -145,10 +162,18 @@ public final class ReturnStats {
 
   /** VaR 95 of returns already sorted ascending. */
   public static Double valueAtRiskSorted(double[] sorted) {
-    if (sorted.length < MIN_RETURNS) {
+    return valueAtRiskSortedPrefix(sorted, sorted.length);
+  }
+
+  /**
+   * VaR 95 of {@code n} returns sorted ascending of which {@code prefix} holds the lowest: at least up to index
+   * {@link #percentileUpperIndex}{@code (n, 5)}.
+   */
+  public static Double valueAtRiskSortedPrefix(double[] prefix, int n) {
+    if (n < MIN_RETURNS) {
       return null;
     }
-    return negate(percentile(sorted, 5.0));
+    return negate(percentileOfPrefix(prefix, n, VAR_PERCENTILE));
   }
 
   /** CVaR 95 = −mean of the returns at or below the 5th percentile; positive for losses; null with fewer than two. */
@@ -158,13 +183,22 @@ public final class ReturnStats {
 
   /** CVaR 95 of returns already sorted ascending; the tail is summed from the worst return up. */
   public static Double expectedShortfallSorted(double[] sorted) {
-    if (sorted.length < MIN_RETURNS) {
+    return expectedShortfallSortedPrefix(sorted, sorted.length);
+  }
+
+  /**
+   * CVaR 95 of {@code n} returns sorted ascending of which {@code prefix} holds the lowest: at least up to index
+   * {@link #percentileUpperIndex}{@code (n, 5)}, and every return the tail takes (when the prefix is shorter than
+   * {@code n}, the first return after it must be above the 5th percentile).
+   */
+  public static Double expectedShortfallSortedPrefix(double[] prefix, int n) {
+    if (n < MIN_RETURNS) {
       return null;
     }
-    double q = percentile(sorted, 5.0);
+    double q = percentileOfPrefix(prefix, n, VAR_PERCENTILE);
     double sum = 0;
     int count = 0;
-    for (double x : sorted) {
+    for (double x : prefix) {
       if (x > q) {
         break;
       }

@@ -15,11 +15,38 @@ public final class RollingWindows {
   /**
    * Statistics of the trades with exit time in (asOf − windowMs, asOf], summed in list order, with the given rolling
    * Sharpe ratio attached. Trades outside the window (older, or later than asOf) are ignored, so the list may hold
-   * more than the window.
+   * more than the window. A trade's R:R counts when it is present and not NaN.
    */
   public static WindowStatistics of(
       List<TradeOutcome> trades, long asOfMs, long windowMs, double[] lastDailyReturns, MetricSettings s) {
-    long from = asOfMs - windowMs;
+    int n = trades.size();
+    long[] exits = new long[n];
+    double[] pnls = new double[n];
+    double[] riskRewards = new double[n];
+    for (int i = 0; i < n; i++) {
+      TradeOutcome t = trades.get(i);
+      exits[i] = t.exitTimeMs();
+      pnls[i] = t.pnl();
+      riskRewards[i] = t.riskReward() == null ? Double.NaN : t.riskReward();
+    }
+    return of(exits, pnls, riskRewards, 0, n, asOfMs, windowMs, lastDailyReturns, s);
+  }
+
+  /**
+   * {@link #of(List, long, long, double[], MetricSettings)} over trades held as columns: rows {@code [from, to)} of
+   * exit times, pnls and R:Rs ({@code NaN} where a trade carries none), in that order.
+   */
+  public static WindowStatistics of(
+      long[] exitTimesMs,
+      double[] pnls,
+      double[] riskRewards,
+      int from,
+      int to,
+      long asOfMs,
+      long windowMs,
+      double[] lastDailyReturns,
+      MetricSettings s) {
+    long windowStart = asOfMs - windowMs;
     long count = 0;
     long wins = 0;
     double grossProfit = 0;
@@ -27,20 +54,23 @@ public final class RollingWindows {
     double net = 0;
     double rrSum = 0;
     long rrCount = 0;
-    for (TradeOutcome t : trades) {
-      if (t.exitTimeMs() <= from || t.exitTimeMs() > asOfMs) {
+    for (int i = from; i < to; i++) {
+      long exit = exitTimesMs[i];
+      if (exit <= windowStart || exit > asOfMs) {
         continue;
       }
+      double pnl = pnls[i];
       count++;
-      net += t.pnl();
-      if (t.pnl() > 0) {
+      net += pnl;
+      if (pnl > 0) {
         wins++;
-        grossProfit += t.pnl();
-      } else if (t.pnl() < 0) {
-        grossLoss += -t.pnl();
+        grossProfit += pnl;
+      } else if (pnl < 0) {
+        grossLoss += -pnl;
       }
-      if (t.riskReward() != null) {
-        rrSum += t.riskReward();
+      double rr = riskRewards[i];
+      if (!Double.isNaN(rr)) {
+        rrSum += rr;
         rrCount++;
       }
     }

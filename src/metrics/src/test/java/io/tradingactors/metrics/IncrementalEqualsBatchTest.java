@@ -146,6 +146,11 @@ class IncrementalEqualsBatchTest {
         assertBits("sorted returns", sorted, sortedBatch);
         assertThat(ReturnStats.valueAtRiskSorted(sorted)).isEqualTo(ReturnStats.var95(r));
         assertThat(ReturnStats.expectedShortfallSorted(sorted)).isEqualTo(ReturnStats.cvar95(r));
+        // what the state keeps: the lowest returns only, a prefix of the sort, giving the same bits
+        double[] lowest = series.lowestSortedReturns();
+        assertBits("lowest sorted returns", lowest, Arrays.copyOf(sortedBatch, lowest.length));
+        assertThat(ReturnStats.valueAtRiskSortedPrefix(lowest, r.length)).isEqualTo(ReturnStats.var95(r));
+        assertThat(ReturnStats.expectedShortfallSortedPrefix(lowest, r.length)).isEqualTo(ReturnStats.cvar95(r));
       }
     }
   }

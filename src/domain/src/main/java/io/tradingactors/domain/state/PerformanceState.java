@@ -23,7 +23,11 @@ import java.util.Optional;
  *
  * <p>Memory does not grow with balance ticks: trades are kept as a running tally, their ids as fixed-size digests
  * (for idempotency) and the last 30 days of outcomes (for the rolling windows); balances as a running drawdown, one
- * close per calendar day and the last {@link #RECENT_BALANCE_POINTS} raw observations.
+ * close per calendar day and the last {@link #RECENT_BALANCE_POINTS} raw observations. What does grow: 22 to 27 bytes
+ * per recorded trade id ({@link TradeIdSet}), 8 to 10 per calendar day ({@link DailyCloseSeries}), and 24 per trade of
+ * the last 30 days in a store up to twice that ({@link TradeWindow}); the raw points take at most 4 KB
+ * ({@link BalanceWindow}). The recent parts are columns of primitives, not objects (see docs/benchmarks.md, "Retained
+ * heap of the state").
  *
  * <p>{@code apply} is total. Inputs are validated before they get here ({@code EventValidator} and
  * {@link #checkOrder}); should an unvalidated event arrive anyway, a repeated trade id changes nothing and a balance
@@ -31,18 +35,23 @@ import java.util.Optional;
  */
 public final class PerformanceState {
 
-  /** Raw balance observations kept for the balance history endpoint. */
-  public static final int RECENT_BALANCE_POINTS = 1_000;
+  /**
+   * Raw balance observations kept for the balance history endpoint, which serves one close per calendar day for the
+   * whole history plus these points for the latest detail: 128 points are the last two hours of one-a-minute ticks
+   * (or the last 128 of sparser ones). Their store holds at most twice as many, 16 bytes each: 4 KB, which leaves most
+   * of the budget of 10 KB per active strategy to the parts that must grow (trade ids, calendar days, recent trades).
+   */
+  public static final int RECENT_BALANCE_POINTS = 128;
 
   private final MetricSettings settings;
   private final long eventCount;
   private final long asOfMs;
   private final TradeTally tally;
   private final TradeIdSet tradeIds;
-  private final RecentList<TradeOutcome> recentTrades;
+  private final TradeWindow recentTrades;
   private final DrawdownTracker drawdown;
   private final DailyCloseSeries daily;
-  private final RecentList<BalancePoint> recentBalances;
+  private final BalanceWindow recentBalances;
 
   PerformanceState(
       MetricSettings settings,
@@ -50,10 +59,10 @@ public final class PerformanceState {
       long asOfMs,
       TradeTally tally,
       TradeIdSet tradeIds,
-      RecentList<TradeOutcome> recentTrades,
+      TradeWindow recentTrades,
       DrawdownTracker drawdown,
       DailyCloseSeries daily,
-      RecentList<BalancePoint> recentBalances) {
+      BalanceWindow recentBalances) {
     this.settings = settings;
     this.eventCount = eventCount;
     this.asOfMs = asOfMs;
@@ -72,10 +81,10 @@ public final class PerformanceState {
         Long.MIN_VALUE,
         TradeTally.EMPTY,
         TradeIdSet.empty(),
-        RecentList.empty(),
+        TradeWindow.empty(),
         DrawdownTracker.EMPTY,
         DailyCloseSeries.empty(settings.marPerPeriod()),
-        RecentList.empty());
+        BalanceWindow.empty(RECENT_BALANCE_POINTS));
   }
 
   /** The state after one more event. */
@@ -108,7 +117,7 @@ public final class PerformanceState {
         asOf,
         tally.plus(outcome),
         ids,
-        recentTrades.plus(outcome).dropWhile(o -> o.exitTimeMs() <= windowStart),
+        recentTrades.plus(outcome.exitTimeMs(), outcome.pnl(), outcome.riskReward()).dropExitedUpTo(windowStart),
         drawdown,
         daily,
         recentBalances);
@@ -127,10 +136,10 @@ public final class PerformanceState {
         asOf,
         tally,
         tradeIds,
-        recentTrades.dropWhile(o -> o.exitTimeMs() <= windowStart),
+        recentTrades.dropExitedUpTo(windowStart),
         drawdown.plus(time, b.balance()),
         daily.plus(time, b.balance()),
-        recentBalances.plus(new BalancePoint(time, b.balance())).keepLast(RECENT_BALANCE_POINTS));
+        recentBalances.plus(time, b.balance()));
   }
 
   /**
@@ -183,8 +192,7 @@ public final class PerformanceState {
     if (windowMs > RollingWindows.THIRTY_DAYS_MS) {
       throw new IllegalArgumentException("the state keeps 30 days of trades; asked for " + windowMs + " ms");
     }
-    return RollingWindows.of(
-        recentTrades, asOfMs, windowMs, daily.lastReturns(RollingWindows.SHARPE_RETURNS), settings);
+    return recentTrades.statistics(asOfMs, windowMs, daily.lastReturns(RollingWindows.SHARPE_RETURNS), settings);
   }
 
   /** Time of the latest event (trade exit or balance), or {@code null} before any event. */
@@ -212,7 +220,8 @@ public final class PerformanceState {
     return tradeIds;
   }
 
-  public RecentList<TradeOutcome> recentTrades() {
+  /** The trades of the last 30 days (up to the latest event time), in recording order. */
+  public TradeWindow recentTrades() {
     return recentTrades;
   }
 
@@ -224,7 +233,8 @@ public final class PerformanceState {
     return daily;
   }
 
-  public RecentList<BalancePoint> recentBalances() {
+  /** The last {@link #RECENT_BALANCE_POINTS} raw balance observations, oldest first. */
+  public BalanceWindow recentBalances() {
     return recentBalances;
   }
 

@@ -4,7 +4,6 @@ import io.tradingactors.metrics.DailyCloseSeries;
 import io.tradingactors.metrics.DrawdownTracker;
 import io.tradingactors.metrics.MetricSettings;
 import io.tradingactors.metrics.ReturnMoments;
-import io.tradingactors.metrics.TradeOutcome;
 import io.tradingactors.metrics.TradeTally;
 import java.util.List;
 
@@ -13,7 +12,9 @@ import java.util.List;
  * by field — running sums and moments are stored, not recomputed — so an actor recovered from a snapshot plus a tail
  * reports bit-identical metrics to one that replayed every event.
  *
- * <p>Version 1. A later version adds fields with defaults; it never renames or re-types one.
+ * <p>Version 1. A later version adds fields with defaults; it never renames or re-types one. The recent trades are
+ * what the state keeps of them ({@link RecentTrade}: exit time, pnl, R:R), the recent balances at most
+ * {@link PerformanceState#RECENT_BALANCE_POINTS} points, oldest first.
  */
 public record PerformanceStateMemento(
     int version,
@@ -22,7 +23,7 @@ public record PerformanceStateMemento(
     long asOfMs,
     TradeTally tally,
     long[] tradeIdDigests,
-    List<TradeOutcome> recentTrades,
+    List<RecentTrade> recentTrades,
     DrawdownTracker drawdown,
     long dailyFirstDay,
     double[] dailyFinalizedCloses,
@@ -62,10 +63,10 @@ public record PerformanceStateMemento(
         asOfMs,
         tally,
         TradeIdSet.fromDigests(tradeIdDigests),
-        RecentList.of(recentTrades),
+        TradeWindow.of(recentTrades),
         drawdown,
         DailyCloseSeries.restore(
             dailyFirstDay, dailyFinalizedCloses, dailyCurrentDay, dailyCurrentClose, dailyFinalizedMoments),
-        RecentList.of(recentBalances));
+        BalanceWindow.of(PerformanceState.RECENT_BALANCE_POINTS, recentBalances));
   }
 }
