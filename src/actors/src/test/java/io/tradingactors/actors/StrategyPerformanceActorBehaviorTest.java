@@ -70,16 +70,20 @@ class StrategyPerformanceActorBehaviorTest {
   }
 
   @Test
-  void retriedTradesAndARepeatedLastBalancePersistNothing() {
+  void aRetriedBatchOfTradesAndBalancesPersistsNothing() {
     TradeClosed a = Events.trade("a", 1, 10);
     BalanceUpdated b = Events.balance(1, 1_010);
-    events(List.of(a, b));
+    BalanceUpdated c = Events.balance(2, 1_012);
+    events(List.of(a, b, c));
 
-    var retry = events(List.of(a, b, a));
+    var retry = events(List.of(a, b, c, a));
     assertThat(retry.hasNoEvents()).isTrue();
-    assertThat(retry.reply().getValue()).isEqualTo(new Recorded(0, 3, 2));
+    assertThat(retry.reply().getValue()).isEqualTo(new Recorded(0, 4, 3));
 
-    var correction = events(List.of(Events.balance(1, 1_011)));
+    var stale = events(List.of(Events.balance(1, 999))); // older than the last, and not a recorded one
+    assertThat(stale.reply().isError()).isTrue();
+
+    var correction = events(List.of(Events.balance(2, 1_011)));
     assertThat(correction.events()).hasSize(1); // same instant, new value: a correction is recorded
   }
 

@@ -43,8 +43,8 @@ import org.apache.pekko.persistence.typed.RecoveryCompleted;
  * {@link MetricsSnapshot} to its subscribers after every persisted batch.
  *
  * <p>A batch is all-or-nothing: one invalid element rejects the whole command and nothing is persisted. A trade id
- * already recorded (or repeated within the batch) is acknowledged and skipped, as is a balance repeating the last one
- * exactly ({@link PerformanceState#repeatsLastBalance}): live engines retry. Balances must not go back in time
+ * already recorded (or repeated within the batch) is acknowledged and skipped, as is a balance repeating a recent one
+ * exactly ({@link PerformanceState#isRecentlyRecorded}): live engines retry. Balances must not go back in time
  * ({@link PerformanceState#checkOrder}).
  */
 public final class StrategyPerformanceActor
@@ -172,7 +172,7 @@ public final class StrategyPerformanceActor
   /**
    * Validates a batch in order against the current state and persists what is new with one {@code persistAll}, or
    * rejects the whole batch naming every problem ("trades[3].exit_time: …"). A trade id already recorded or repeated
-   * in the batch, and a balance repeating the last one exactly, are acknowledged as duplicates and not persisted.
+   * in the batch, and a balance repeating a recent one exactly, are acknowledged as duplicates and not persisted.
    */
   private ReplyEffect<PerformanceEvent, PerformanceState> record(
       PerformanceState state,
@@ -204,10 +204,10 @@ public final class StrategyPerformanceActor
       } else {
         BalanceUpdated b = (BalanceUpdated) e;
         Optional<Violation> order = balancesSoFar.checkOrder(b);
-        if (order.isPresent()) {
-          problems.add(where + order.get());
-        } else if (balancesSoFar.repeatsLastBalance(b)) {
+        if (balancesSoFar.isRecentlyRecorded(b)) {
           duplicates++;
+        } else if (order.isPresent()) {
+          problems.add(where + order.get());
         } else {
           balancesSoFar = balancesSoFar.apply(b);
           toPersist.add(b);

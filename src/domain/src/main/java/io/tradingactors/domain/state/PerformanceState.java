@@ -161,14 +161,21 @@ public final class PerformanceState {
   }
 
   /**
-   * Whether {@code b} repeats the last recorded balance exactly (same instant, same value): a retried update, which
-   * is acknowledged and not recorded again. A different value at the same instant is a correction and is recorded.
+   * Whether {@code b} is one of the last {@link #RECENT_BALANCE_POINTS} recorded balances exactly (same instant, same
+   * value): a retried update — possibly a whole retried batch — which is acknowledged and not recorded again. A
+   * different value at the last instant is a correction and is recorded; anything older is out of order.
    */
-  public boolean repeatsLastBalance(BalanceUpdated b) {
-    return drawdown.count() > 0
-        && b.time() != null
-        && b.time().toEpochMilli() == drawdown.lastTimeMs()
-        && Double.compare(b.balance(), drawdown.last()) == 0;
+  public boolean isRecentlyRecorded(BalanceUpdated b) {
+    if (b.time() == null) {
+      return false;
+    }
+    long t = b.time().toEpochMilli();
+    for (int i = recentBalances.size() - 1; i >= 0 && recentBalances.timeMs(i) >= t; i--) {
+      if (recentBalances.timeMs(i) == t && Double.compare(recentBalances.balance(i), b.balance()) == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The time of the last recorded balance, if any: where a resumed import of balances carries on. */
