@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A million events (950k balance ticks, 50k trades) through the live actor on the H2 journal, then replayed and
+ * A million events (950k balance ticks, 50k trades) through the live actor on the PostgreSQL journal, then replayed and
  * recovered: identical to the batch fold, and the heap after the first quarter does not grow with the rest (the state
  * keeps days and recent points, not events; nothing on the way holds events).
  */
@@ -36,7 +36,7 @@ class MillionEventsTest {
   @Test
   void aMillionEventsStayBitIdenticalInBoundedMemory() {
     String id = "million";
-    Config config = TestJournals.h2(dataDir);
+    Config config = TestJournals.postgres(dataDir);
     SyntheticTrading source = new SyntheticTrading(17);
     PerformanceState batch = PerformanceState.empty(MetricSettings.DEFAULTS);
     MetricsSnapshot live;
