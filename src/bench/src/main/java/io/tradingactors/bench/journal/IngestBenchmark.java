@@ -268,6 +268,8 @@ public final class IngestBenchmark {
       report.context(backend + ": raw rows carry a serialized balance tick, " + payload.length + " bytes; load "
           + loadAverage() + " before the raw baseline (the node is up and idle)");
       raw.createTable();
+      raw.warmUp(o.batch);
+      raw.warmUp(1);
       raw.jdbc(1, o.batch);
       raw.jdbc(1, 1);
       raw.jdbc(8, 1);

@@ -100,6 +100,15 @@ final class RawBaseline {
 
   /** Multi-row INSERTs of {@code rows} rows, each its own transaction (auto-commit), from {@code threads} threads. */
   void jdbc(int threads, int rows) throws Exception {
+    jdbc(threads, rows, seconds, true);
+  }
+
+  /** The same, unreported, so the JDBC driver (all of H2) is compiled before the measured runs. */
+  void warmUp(int rows) throws Exception {
+    jdbc(1, rows, Math.max(2, seconds / 2), false);
+  }
+
+  private void jdbc(int threads, int rows, int seconds, boolean reported) throws Exception {
     AtomicLong inserted = new AtomicLong();
     AtomicLong statementNanos = new AtomicLong();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -107,7 +116,7 @@ final class RawBaseline {
     List<Exception> failures = new ArrayList<>();
     long t0 = System.nanoTime();
     for (int t = 0; t < threads; t++) {
-      String pid = "raw|jdbc-" + threads + "x" + rows + "-" + t;
+      String pid = "raw|jdbc-" + threads + "x" + rows + "-" + t + "-" + System.nanoTime();
       Thread w = new Thread(() -> {
         String writer = UUID.randomUUID().toString();
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(insert(rows))) {
@@ -137,6 +146,9 @@ final class RawBaseline {
     double elapsed = (System.nanoTime() - t0) / 1e9;
     if (!failures.isEmpty()) {
       throw failures.get(0);
+    }
+    if (!reported) {
+      return;
     }
     long statements = inserted.get() / rows;
     report.add(backend, "raw baseline", String.format("JDBC, %d thread(s), %d row(s) a statement (= a commit)",
