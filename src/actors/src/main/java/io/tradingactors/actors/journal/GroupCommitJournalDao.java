@@ -38,10 +38,9 @@ import slick.jdbc.JdbcProfile;
  * own ({@link DefaultJournalDao}).
  *
  * <p>Why (docs/benchmarks.md, "Where the time of one persist went"): the plugin's write path hands each write through
- * a Pekko Streams queue, then Slick's {@code AsyncExecutor}, where a {@code transactionally} insert runs as three
- * separate executor tasks (begin, insert, commit), each a thread hand-off, then back through the stream to the
- * journal actor — about 20 context switches per persisted command, which on a machine of 2 busy cores cost far more
- * than the INSERT itself. Here a write costs one hand-off to the writer and one back; writes that arrive while a
+ * a Pekko Streams queue (a stage on another thread), then Slick's {@code AsyncExecutor} (another hand-off, the
+ * commit a clean-up continuation), then back through the stream to the journal actor — about 20 context switches per
+ * persisted command, which on a machine of 2 busy cores cost far more than the INSERT itself. Here a write costs one hand-off to the writer and one back; writes that arrive while a
  * transaction is running share the next one, which is what makes many entities cheap.
  *
  * <p>Semantics kept from the plugin: each {@link AtomicWrite} is all-or-nothing (a transaction never commits part of

@@ -66,7 +66,7 @@ public final class IngestBenchmark {
     int heapActive = 1_000;
     int activeEvents = 2_000;
     int rawSeconds = 8;
-    int maxInFlight = 1_000;
+    int maxInFlight = 200;
     List<String> phases = List.of("raw", "ingest", "latency", "replay", "heap");
     Path pgbench = Path.of("/usr/bin/pgbench");
     Path out;
@@ -80,7 +80,7 @@ public final class IngestBenchmark {
               + "--events 1000000 (per batched ingest scenario) | --batch 100 | --max-seconds 60 (per scenario) | "
               + "--single-seconds 20 (per single-event scenario) | --latency-samples 10000 | "
               + "--replay-events 1000000 | --heap-idle 10000 | --heap-active 1000 | --active-events 2000 | "
-              + "--raw-seconds 8 | --max-in-flight 1000 (commands in flight in all) | --phases raw,ingest,latency,replay,heap | --pgbench /usr/bin/pgbench | "
+              + "--raw-seconds 8 | --max-in-flight 200 (commands in flight in all) | --phases raw,ingest,latency,replay,heap | --pgbench /usr/bin/pgbench | "
               + "--out FILE (the markdown table)");
           System.exit(0);
         }
@@ -512,9 +512,15 @@ public final class IngestBenchmark {
      * (so about 80 days of daily closes, a full window of recent balances, and a trade per 100 ticks).
      */
     private void heap() throws Exception {
-      try (TradingActorsNode node = TradingActorsNode.start(config)) {
+      // each kind on its own fresh node, with passivation off: an idle entity is otherwise stopped after 2 minutes
+      Config noPassivation = com.typesafe.config.ConfigFactory
+          .parseString("pekko.cluster.sharding.passivation.strategy = none").withFallback(config);
+      try (TradingActorsNode node = TradingActorsNode.start(noPassivation)) {
         awaitUp(node);
         heapOf(node, "idle", o.heapIdle, 1, 60_000);
+      }
+      try (TradingActorsNode node = TradingActorsNode.start(noPassivation)) {
+        awaitUp(node);
         heapOf(node, "active", o.heapActive, o.activeEvents, 3_600_000);
       }
     }
