@@ -178,11 +178,6 @@ public final class PerformanceState {
     return false;
   }
 
-  /** The time of the last recorded balance, if any: where a resumed import of balances carries on. */
-  public Optional<Instant> lastBalanceTime() {
-    return drawdown.count() == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(drawdown.lastTimeMs()));
-  }
-
   /** Whether a trade with this id has been recorded (a retry is acknowledged and changes nothing). */
   public boolean hasTrade(String tradeId) {
     return tradeIds.contains(tradeId);
