@@ -13,6 +13,7 @@ import io.tradingactors.actors.testing.TestJournals.Backend;
 import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.domain.backtest.Report;
 import io.tradingactors.domain.backtest.ReportBuilder;
+import io.tradingactors.domain.risk.RiskPolicy;
 import io.tradingactors.domain.event.PerformanceEvent;
 import io.tradingactors.domain.event.TradeClosed;
 import io.tradingactors.domain.fixtures.Events;
@@ -43,7 +44,7 @@ class ParityTest {
   void batchLiveReplayAndRecoveredSnapshotsAreBitIdentical(Backend backend) throws Exception {
     String id = "parity@run-1";
     List<PerformanceEvent> events = Events.randomSequence(240, 20260522L, 25_000);
-    ReportBuilder batch = new ReportBuilder(id, MetricSettings.DEFAULTS);
+    ReportBuilder batch = new ReportBuilder(id, MetricSettings.DEFAULTS, RiskPolicy.DEFAULTS);
     events.forEach(batch::add);
     Report expectedReport = batch.build(PERIODS);
     MetricsSnapshot expected = MetricsSnapshot.of(id, events.size(), batch.state());
@@ -81,7 +82,7 @@ class ParityTest {
       }
       assertIdentical("published", live, lastPublished);
 
-      ReportBuilder fromJournal = new ReportBuilder(id, MetricSettings.DEFAULTS);
+      ReportBuilder fromJournal = new ReportBuilder(id, MetricSettings.DEFAULTS, RiskPolicy.DEFAULTS);
       long read = new JournalReplay(node.system()).replay(id, fromJournal::add).toCompletableFuture().join();
       assertThat(read).isEqualTo(events.size());
       replayed = fromJournal.build(PERIODS);

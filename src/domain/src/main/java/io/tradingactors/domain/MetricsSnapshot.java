@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param metrics every metric, keyed as in DESIGN §3
  * @param rolling7d trades closed in the last 7 days (as of {@code asOf})
  * @param rolling30d trades closed in the last 30 days
+ * @param today the UTC day of {@code asOf}: its opening balance and net pnl (what the daily loss limit reads); null
+ *     before any event
  */
 public record MetricsSnapshot(
     String strategyId,
@@ -23,7 +25,8 @@ public record MetricsSnapshot(
     Instant asOf,
     PerformanceMetrics metrics,
     WindowStatistics rolling7d,
-    WindowStatistics rolling30d) {
+    WindowStatistics rolling30d,
+    DayFigures today) {
 
   public static MetricsSnapshot of(String strategyId, long sequenceNr, PerformanceState state) {
     return new MetricsSnapshot(
@@ -32,6 +35,7 @@ public record MetricsSnapshot(
         state.asOf(),
         state.metrics(),
         state.rolling(RollingWindows.SEVEN_DAYS_MS),
-        state.rolling(RollingWindows.THIRTY_DAYS_MS));
+        state.rolling(RollingWindows.THIRTY_DAYS_MS),
+        DayFigures.of(state));
   }
 }

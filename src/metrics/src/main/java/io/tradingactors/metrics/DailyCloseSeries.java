@@ -108,6 +108,17 @@ public final class DailyCloseSeries {
     return currentClose;
   }
 
+  /**
+   * The close of UTC day {@code day} (epoch day), forward-filled like every close; defined from {@link #firstDay()} to
+   * {@link #currentDay()} of a non-empty series.
+   */
+  public double closeOf(long day) {
+    if (isEmpty() || day < firstDay || day > currentDay) {
+      throw new IllegalArgumentException("day " + day + " is outside " + firstDay + ".." + currentDay);
+    }
+    return day == currentDay ? currentClose : finalized.get(Math.toIntExact(day - firstDay));
+  }
+
   /** A copy of every close, the current day's last. */
   public double[] closes() {
     double[] out = new double[closeCount()];

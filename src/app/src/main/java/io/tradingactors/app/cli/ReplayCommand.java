@@ -4,6 +4,7 @@ import io.tradingactors.actors.TradingActorsNode;
 import io.tradingactors.actors.replay.JournalReplay;
 import io.tradingactors.domain.backtest.Report;
 import io.tradingactors.domain.backtest.ReportBuilder;
+import io.tradingactors.domain.risk.RiskPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,7 +60,7 @@ public final class ReplayCommand implements Callable<Integer> {
           throw new CommandLine.ParameterException(
               spec.commandLine(), "--strategy: no events for '" + id + "' in the journal");
         }
-        ReportBuilder builder = new ReportBuilder(id, settings);
+        ReportBuilder builder = new ReportBuilder(id, settings, RiskPolicy.DEFAULTS);
         try (Progress progress = Progress.start("replay " + id, total, node.noProgress)) {
           journal.replay(id, e -> {
             builder.add(e);

@@ -2,6 +2,7 @@ package io.tradingactors.app.cli;
 
 import io.tradingactors.domain.backtest.BacktestInput;
 import io.tradingactors.domain.backtest.ReportBuilder;
+import io.tradingactors.domain.risk.RiskPolicy;
 import io.tradingactors.domain.event.PerformanceEvent;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +30,7 @@ public final class ReportCommand implements Callable<Integer> {
     var settings = output.settings();
     var breakdown = output.breakdown();
     BacktestInput input = files.load(strategy);
-    ReportBuilder builder = new ReportBuilder(input.strategyId(), settings);
+    ReportBuilder builder = new ReportBuilder(input.strategyId(), settings, RiskPolicy.DEFAULTS);
     for (PerformanceEvent e : input.events()) {
       builder.add(e);
     }

@@ -1,5 +1,6 @@
 package io.tradingactors.domain.backtest;
 
+import io.tradingactors.domain.risk.RiskEvent;
 import io.tradingactors.metrics.MetricSettings;
 import io.tradingactors.metrics.PerformanceMetrics;
 import io.tradingactors.metrics.PeriodRow;
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param rolling7d the trailing 7-day window as of {@code asOf}
  * @param rolling30d the trailing 30-day window
  * @param periods the period breakdown, keyed by period name (e.g. "monthly")
+ * @param exposure the exposure multiplier the risk rules would leave after the last event (1 = full size)
+ * @param riskEvents the risk decisions the live rules would have taken, each at its event time (docs/risk.md)
  */
 public record Report(
     String strategyId,
@@ -30,4 +33,6 @@ public record Report(
     PerformanceMetrics metrics,
     WindowStatistics rolling7d,
     WindowStatistics rolling30d,
-    Map<String, List<PeriodRow>> periods) {}
+    Map<String, List<PeriodRow>> periods,
+    double exposure,
+    List<RiskEvent> riskEvents) {}

@@ -3,6 +3,9 @@ package io.tradingactors.domain.backtest;
 import io.tradingactors.domain.event.BalanceUpdated;
 import io.tradingactors.domain.event.PerformanceEvent;
 import io.tradingactors.domain.event.TradeClosed;
+import io.tradingactors.domain.risk.RiskInputs;
+import io.tradingactors.domain.risk.RiskPolicy;
+import io.tradingactors.domain.risk.RiskTimeline;
 import io.tradingactors.domain.state.PerformanceState;
 import io.tradingactors.metrics.DailyCloses;
 import io.tradingactors.metrics.MetricSettings;
@@ -17,7 +20,8 @@ import java.util.Map;
 
 /**
  * Folds a stream of events into a {@link Report}: the state fold for the metrics, plus what the period breakdown
- * needs and the state deliberately forgets (every trade's outcome). Used by {@code report} and by {@code replay}, so
+ * needs and the state deliberately forgets (every trade's outcome), and the risk decisions the live rules would have
+ * taken ({@link RiskTimeline}). Used by {@code report} and by {@code replay}, so
  * the two print the same thing for the same events. Not thread-safe; one per strategy.
  */
 public final class ReportBuilder {
@@ -26,10 +30,14 @@ public final class ReportBuilder {
   private PerformanceState state;
   private final List<TradeOutcome> outcomes = new ArrayList<>();
   private long balances;
+  private long sequenceNr;
+  private final RiskTimeline risk;
 
-  public ReportBuilder(String strategyId, MetricSettings settings) {
+  /** A builder whose risk decisions follow {@code policy}. */
+  public ReportBuilder(String strategyId, MetricSettings settings, RiskPolicy policy) {
     this.strategyId = strategyId;
     this.state = PerformanceState.empty(settings);
+    this.risk = new RiskTimeline(policy);
   }
 
   public ReportBuilder add(PerformanceEvent event) {
@@ -45,7 +53,13 @@ public final class ReportBuilder {
     } else if (event instanceof BalanceUpdated) {
       balances++;
     }
-    state = state.apply(event);
+    PerformanceState next = state.apply(event);
+    if (next != state) {
+      // What the live risk manager would see: a snapshot after every event the actor would persist.
+      state = next;
+      sequenceNr++;
+      risk.observe(RiskInputs.of(sequenceNr, state));
+    }
     return this;
   }
 
@@ -70,6 +84,8 @@ public final class ReportBuilder {
         state.metrics(),
         state.rolling(RollingWindows.SEVEN_DAYS_MS),
         state.rolling(RollingWindows.THIRTY_DAYS_MS),
-        breakdown);
+        breakdown,
+        risk.state().exposure(),
+        risk.events());
   }
 }

@@ -88,6 +88,33 @@ public final class TradeWindow extends AbstractList<RecentTrade> implements Rand
                 times, values[PNL], values[RISK_REWARD], from, to, asOfMs, windowMs, lastDailyReturns, s));
   }
 
+  /**
+   * The trades of this window that exited in [{@code fromMs}, {@code toMs}): their count and pnl summed in recording
+   * order (so every path that asks gets the same bits).
+   */
+  public PnlSum pnlExitedBetween(long fromMs, long toMs) {
+    if (store == null) {
+      return new PnlSum(0, 0.0);
+    }
+    return store.read(
+        start,
+        end,
+        (times, values, from, to) -> {
+          int trades = 0;
+          double pnl = 0.0;
+          for (int i = from; i < to; i++) {
+            if (times[i] >= fromMs && times[i] < toMs) {
+              trades++;
+              pnl += values[PNL][i];
+            }
+          }
+          return new PnlSum(trades, pnl);
+        });
+  }
+
+  /** A count of trades and the sum of their pnl. */
+  public record PnlSum(int trades, double pnl) {}
+
   @Override
   public RecentTrade get(int index) {
     if (index < 0 || index >= end - start) {
