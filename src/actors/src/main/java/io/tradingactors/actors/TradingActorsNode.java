@@ -3,6 +3,7 @@ package io.tradingactors.actors;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.tradingactors.actors.performance.StrategyPerformanceActor;
+import io.tradingactors.actors.risk.RiskPolicies;
 import io.tradingactors.metrics.MetricSettings;
 import java.nio.file.Path;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -11,15 +12,18 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 
 /**
- * A running node: the journal schema brought up to date, an actor system in a cluster (of one unless seed nodes are
- * configured) and the sharded entities registered. What {@code serve}, {@code import} and the tests start.
+ * A running node: the risk policies checked, the journal schema brought up to date, an actor system in a cluster (of
+ * one unless seed nodes are configured) and the sharded entities registered. What {@code serve}, {@code import} and
+ * the tests start.
  */
 public final class TradingActorsNode implements AutoCloseable {
 
   private final ActorSystem<Void> system;
+  private final RiskPolicies riskPolicies;
 
-  private TradingActorsNode(ActorSystem<Void> system) {
+  private TradingActorsNode(ActorSystem<Void> system, RiskPolicies riskPolicies) {
     this.system = system;
+    this.riskPolicies = riskPolicies;
   }
 
   /**
@@ -40,7 +44,15 @@ public final class TradingActorsNode implements AutoCloseable {
         "trading-actors.conf")));
   }
 
+  /**
+   * Starts a node on {@code config}.
+   *
+   * @throws io.tradingactors.domain.risk.RiskPolicyException when the risk policy has a bad value, naming each key;
+   *     thrown before anything starts (no database is touched)
+   */
   public static TradingActorsNode start(Config config) {
+    // First: a node must not trade on a policy it cannot apply, and refusing costs nothing before anything runs.
+    RiskPolicies riskPolicies = RiskPolicies.load(config);
     JournalSchema.migrate(config);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "trading-actors", config);
     Cluster cluster = Cluster.get(system);
@@ -48,7 +60,7 @@ public final class TradingActorsNode implements AutoCloseable {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
     StrategyPerformanceActor.initSharding(system, performanceSettings(config));
-    return new TradingActorsNode(system);
+    return new TradingActorsNode(system, riskPolicies);
   }
 
   static StrategyPerformanceActor.Settings performanceSettings(Config config) {
@@ -63,6 +75,11 @@ public final class TradingActorsNode implements AutoCloseable {
 
   public ActorSystem<Void> system() {
     return system;
+  }
+
+  /** The risk policy of every strategy, as checked at start. */
+  public RiskPolicies riskPolicies() {
+    return riskPolicies;
   }
 
   @Override
