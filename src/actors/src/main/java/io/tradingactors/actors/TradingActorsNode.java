@@ -2,12 +2,20 @@ package io.tradingactors.actors;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.tradingactors.actors.performance.StrategyIds;
 import io.tradingactors.actors.performance.StrategyPerformanceActor;
+import io.tradingactors.actors.risk.RiskManagerActor;
+import io.tradingactors.actors.risk.RiskManagerActor.RiskNotice;
 import io.tradingactors.actors.risk.RiskPolicies;
 import io.tradingactors.metrics.MetricSettings;
 import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 
@@ -18,12 +26,18 @@ import org.apache.pekko.cluster.typed.Join;
  */
 public final class TradingActorsNode implements AutoCloseable {
 
+  /** The name of the topic every risk decision is published on, cluster-wide. */
+  public static final String RISK_TOPIC = "risk-events";
+
   private final ActorSystem<Void> system;
   private final RiskPolicies riskPolicies;
+  private final ActorRef<Topic.Command<RiskNotice>> riskTopic;
 
-  private TradingActorsNode(ActorSystem<Void> system, RiskPolicies riskPolicies) {
+  private TradingActorsNode(
+      ActorSystem<Void> system, RiskPolicies riskPolicies, ActorRef<Topic.Command<RiskNotice>> riskTopic) {
     this.system = system;
     this.riskPolicies = riskPolicies;
+    this.riskTopic = riskTopic;
   }
 
   /**
@@ -51,6 +65,15 @@ public final class TradingActorsNode implements AutoCloseable {
    *     thrown before anything starts (no database is touched)
    */
   public static TradingActorsNode start(Config config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * Starts a node whose risk decisions are taken at {@code clock}'s time (tests move it by hand).
+   *
+   * @throws io.tradingactors.domain.risk.RiskPolicyException as {@link #start(Config)}
+   */
+  public static TradingActorsNode start(Config config, Clock clock) {
     // First: a node must not trade on a policy it cannot apply, and refusing costs nothing before anything runs.
     RiskPolicies riskPolicies = RiskPolicies.load(config);
     JournalSchema.migrate(config);
@@ -59,8 +82,28 @@ public final class TradingActorsNode implements AutoCloseable {
     if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
-    StrategyPerformanceActor.initSharding(system, performanceSettings(config));
-    return new TradingActorsNode(system, riskPolicies);
+    ClusterSharding sharding = ClusterSharding.get(system);
+    ActorRef<Topic.Command<RiskNotice>> riskTopic =
+        system.systemActorOf(Topic.create(RiskNotice.class, RISK_TOPIC), RISK_TOPIC, Props.empty());
+    StrategyPerformanceActor.initSharding(
+        system,
+        performanceSettings(config).withListener(snapshot -> {
+          // Backtest runs (id@run) are not traded: only a live track's snapshots reach its risk manager.
+          if (StrategyIds.runOf(snapshot.strategyId()) == null) {
+            sharding.entityRefFor(RiskManagerActor.ENTITY_TYPE_KEY, snapshot.strategyId())
+                .tell(new RiskManagerActor.Evaluate(snapshot));
+          }
+        }));
+    RiskManagerActor.initSharding(
+        system,
+        new RiskManagerActor.Settings(
+            riskPolicies,
+            clock,
+            (strategyId, replyTo) ->
+                sharding.entityRefFor(StrategyPerformanceActor.ENTITY_TYPE_KEY, strategyId)
+                    .tell(new StrategyPerformanceActor.GetSnapshot(replyTo)),
+            riskTopic));
+    return new TradingActorsNode(system, riskPolicies, riskTopic);
   }
 
   static StrategyPerformanceActor.Settings performanceSettings(Config config) {
@@ -80,6 +123,11 @@ public final class TradingActorsNode implements AutoCloseable {
   /** The risk policy of every strategy, as checked at start. */
   public RiskPolicies riskPolicies() {
     return riskPolicies;
+  }
+
+  /** This node's end of the risk topic: {@code Topic.subscribe(ref)} to follow every strategy's decisions. */
+  public ActorRef<Topic.Command<RiskNotice>> riskTopic() {
+    return riskTopic;
   }
 
   @Override

@@ -40,7 +40,8 @@ import org.apache.pekko.persistence.typed.RecoveryCompleted;
 /**
  * One strategy's performance, event-sourced: it validates commands, persists {@link TradeClosed} and
  * {@link BalanceUpdated} events, folds them with {@link PerformanceState#apply} — nothing else — and publishes a
- * {@link MetricsSnapshot} to its subscribers after every persisted batch.
+ * {@link MetricsSnapshot} to its subscribers and its {@link SnapshotListener} (the risk manager) after every persisted
+ * batch.
  *
  * <p>A batch is all-or-nothing: one invalid element rejects the whole command and nothing is persisted. A trade id
  * already recorded (or repeated within the batch) is acknowledged and skipped, as is a balance repeating a recent one
@@ -120,9 +121,27 @@ public final class StrategyPerformanceActor
   /**
    * @param metrics the conventions folded into a fresh state
    * @param snapshotEvery a state snapshot every this many events (recovery reads a snapshot plus a tail)
+   * @param listener told every snapshot published after a persisted batch (the node forwards them to the risk
+   *     manager); {@link SnapshotListener#NONE} for none
    */
-  public record Settings(MetricSettings metrics, int snapshotEvery) {
+  public record Settings(MetricSettings metrics, int snapshotEvery, SnapshotListener listener) {
     public static final Settings DEFAULTS = new Settings(MetricSettings.DEFAULTS, 1_000);
+
+    public Settings(MetricSettings metrics, int snapshotEvery) {
+      this(metrics, snapshotEvery, SnapshotListener.NONE);
+    }
+
+    public Settings withListener(SnapshotListener l) {
+      return new Settings(metrics, snapshotEvery, l);
+    }
+  }
+
+  /** Receives each snapshot published after a persisted batch, on the entity's thread: it must only send messages. */
+  @FunctionalInterface
+  public interface SnapshotListener {
+    SnapshotListener NONE = snapshot -> {};
+
+    void published(MetricsSnapshot snapshot);
   }
 
   // ---- behavior -------------------------------------------------------------------------------------------------
@@ -240,13 +259,14 @@ public final class StrategyPerformanceActor
   }
 
   private void publish(PerformanceState state) {
-    if (subscribers.isEmpty()) {
+    if (subscribers.isEmpty() && settings.listener() == SnapshotListener.NONE) {
       return;
     }
     MetricsSnapshot s = snapshot(state);
     for (ActorRef<MetricsSnapshot> subscriber : subscribers) {
       subscriber.tell(s);
     }
+    settings.listener().published(s);
   }
 
   private MetricsSnapshot snapshot(PerformanceState state) {
