@@ -1,10 +1,10 @@
 package io.tradingactors.app.cli;
 
 import io.tradingactors.actors.TradingActorsNode;
+import io.tradingactors.actors.performance.StrategyIds;
 import io.tradingactors.actors.replay.JournalReplay;
 import io.tradingactors.domain.backtest.Report;
 import io.tradingactors.domain.backtest.ReportBuilder;
-import io.tradingactors.domain.risk.RiskPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,7 +60,9 @@ public final class ReplayCommand implements Callable<Integer> {
           throw new CommandLine.ParameterException(
               spec.commandLine(), "--strategy: no events for '" + id + "' in the journal");
         }
-        ReportBuilder builder = new ReportBuilder(id, settings, RiskPolicy.DEFAULTS);
+        // The risk rules this node would apply to the strategy (its --config), at each event's time.
+        ReportBuilder builder =
+            new ReportBuilder(id, settings, n.riskPolicies().forStrategy(StrategyIds.strategyOf(id)));
         try (Progress progress = Progress.start("replay " + id, total, node.noProgress)) {
           journal.replay(id, e -> {
             builder.add(e);

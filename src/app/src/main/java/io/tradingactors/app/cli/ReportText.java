@@ -2,6 +2,8 @@ package io.tradingactors.app.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.tradingactors.domain.backtest.Report;
+import io.tradingactors.domain.risk.ExposureChanged;
+import io.tradingactors.domain.risk.RiskEvent;
 import io.tradingactors.domain.json.Json;
 import io.tradingactors.metrics.PeriodRow;
 import java.util.LinkedHashMap;
@@ -37,6 +39,21 @@ final class ReportText {
     out.append(String.format(Locale.ROOT, "Last 7 days:  %s%n", window(r.rolling7d())));
     out.append(String.format(Locale.ROOT, "Last 30 days: %s%n", window(r.rolling30d())));
     r.periods().forEach((name, rows) -> out.append(periodTable(name, rows)));
+    out.append(riskTable(r));
+    return out.toString();
+  }
+
+  /** The risk decisions the live rules would have taken, each on one line, and the exposure they leave. */
+  private static String riskTable(Report r) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "%nExposure after the last event: %s (%d risk decision%s)%n",
+        r.exposure(), r.riskEvents().size(), r.riskEvents().size() == 1 ? "" : "s"));
+    for (RiskEvent e : r.riskEvents()) {
+      String move = e instanceof ExposureChanged x
+          ? String.format(Locale.ROOT, "exposure %s -> %s", x.from(), x.to())
+          : "limit only";
+      out.append(String.format(Locale.ROOT, "  %s  %-22s %s%n", e.at(), move, e.reason()));
+    }
     return out.toString();
   }
 

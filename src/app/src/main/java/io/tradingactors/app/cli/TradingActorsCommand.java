@@ -1,6 +1,7 @@
 package io.tradingactors.app.cli;
 
 import io.tradingactors.domain.input.InputFileException;
+import io.tradingactors.domain.risk.RiskPolicyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +24,8 @@ public final class TradingActorsCommand implements Runnable {
   }
 
   /**
-   * The configured command line: usage errors exit 2; a bad input file exits 2 with its file:line: field: reason;
+   * The configured command line: usage errors exit 2; a bad input file exits 2 with its file:line: field: reason, a bad
+   * risk policy with the key;
    * any other failure exits 1 with its message (no stack trace unless TRADING_ACTORS_DEBUG is set).
    */
   public static CommandLine commandLine() {
@@ -31,12 +33,15 @@ public final class TradingActorsCommand implements Runnable {
     cl.setExitCodeExceptionMapper(
         e -> e instanceof InputFileException
                 || e instanceof RejectedInputException
+                || e instanceof RiskPolicyException
                 || e instanceof CommandLine.ParameterException
             ? ExitCodes.BAD_INPUT
             : ExitCodes.RUNTIME_FAILURE);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof InputFileException || e instanceof RejectedInputException) {
+          if (e instanceof InputFileException
+              || e instanceof RejectedInputException
+              || e instanceof RiskPolicyException) {
             commandLine.getErr().println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
           }

@@ -2,9 +2,14 @@ package io.tradingactors.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingactors.domain.backtest.BacktestInput;
 import io.tradingactors.domain.backtest.Backtest;
+import io.tradingactors.domain.backtest.Report;
+import io.tradingactors.domain.backtest.ReportBuilder;
+import io.tradingactors.domain.risk.RiskEvent;
+import io.tradingactors.domain.risk.RiskPolicy;
 import io.tradingactors.domain.json.Json;
 import io.tradingactors.metrics.MetricSettings;
 import java.io.PrintWriter;
@@ -56,10 +61,54 @@ class ReportCommandTest {
   }
 
   @Test
+  void jsonReportShowsWhenTheLiveRiskRulesWouldHaveCutExposure() throws Exception {
+    Run r = run("report", "--trades", SAMPLE_TRADES.toString(), "--balances", SAMPLE_BALANCES.toString(), "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode json = Json.mapper().readTree(r.out());
+    ReportBuilder expected = new ReportBuilder(null, MetricSettings.DEFAULTS, RiskPolicy.DEFAULTS);
+    BacktestInput.load(SAMPLE_TRADES, SAMPLE_BALANCES, null, null).events().forEach(expected::add);
+    Report report = expected.build(List.of());
+    assertThat(report.riskEvents()).isNotEmpty();
+    String expectedEvents = Json.mapper().writerFor(new TypeReference<List<RiskEvent>>() {})
+        .writeValueAsString(report.riskEvents());
+    assertThat(json.get("risk_events")).isEqualTo(Json.mapper().readTree(expectedEvents));
+    assertThat(json.get("exposure").doubleValue()).isEqualTo(report.exposure());
+    JsonNode first = json.get("risk_events").get(0);
+    assertThat(first.get("type").asText()).isIn("exposure_changed", "limit_changed");
+    assertThat(first.get("figures").has("consecutive_losses")).isTrue();
+    assertThat(first.get("limits").has("last_cut_at")).isTrue();
+  }
+
+  @Test
+  void aRiskPolicyFileChangesTheDecisionsAndABadOneExitsTwoNamingTheKey() throws Exception {
+    Path strict = dir.resolve("strict.conf");
+    Files.writeString(strict, "trading-actors.risk.default {\n"
+        + "  consecutive-losses.ladder = [{at = 1, exposure = 0.5}]\n"
+        + "  recovery { cooldown = 0 seconds, wins-per-step = 1 }\n}\n");
+    Run strictRun = run("report", "--trades", SAMPLE_TRADES.toString(), "--risk-policy", strict.toString(), "--json");
+    Run defaultRun = run("report", "--trades", SAMPLE_TRADES.toString(), "--json");
+    assertThat(strictRun.exit()).as(strictRun.err()).isZero();
+    int strictCount = Json.mapper().readTree(strictRun.out()).get("risk_events").size();
+    int defaultCount = Json.mapper().readTree(defaultRun.out()).get("risk_events").size();
+    assertThat(strictCount).isGreaterThan(defaultCount);
+
+    Path bad = dir.resolve("bad.conf");
+    Files.writeString(bad, "trading-actors.risk.default.drawdown.hysteresys = 0.01\n");
+    Run badRun = run("report", "--trades", SAMPLE_TRADES.toString(), "--risk-policy", bad.toString());
+    assertThat(badRun.exit()).isEqualTo(2);
+    assertThat(badRun.err()).contains("trading-actors.risk.default.drawdown.hysteresys: unknown key");
+    assertThat(badRun.out()).isEmpty();
+
+    Run missing = run("report", "--trades", SAMPLE_TRADES.toString(), "--risk-policy", "no-such.conf");
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("--risk-policy: no such file: no-such.conf");
+  }
+
+  @Test
   void textReportNamesTheMetrics() {
     Run r = run("report", "--trades", SAMPLE_TRADES.toString(), "--balances", SAMPLE_BALANCES.toString());
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("sharpe_ratio", "max_drawdown", "win_rate", "Monthly:");
+    assertThat(r.out()).contains("sharpe_ratio", "max_drawdown", "win_rate", "Monthly:", "Exposure after the last event:");
   }
 
   @Test
