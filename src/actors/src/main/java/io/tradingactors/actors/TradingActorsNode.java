@@ -2,7 +2,6 @@ package io.tradingactors.actors;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.tradingactors.actors.performance.StrategyIds;
 import io.tradingactors.actors.performance.StrategyPerformanceActor;
 import io.tradingactors.actors.risk.RiskManagerActor;
 import io.tradingactors.actors.risk.RiskManagerActor.RiskNotice;
@@ -87,13 +86,9 @@ public final class TradingActorsNode implements AutoCloseable {
         system.systemActorOf(Topic.create(RiskNotice.class, RISK_TOPIC), RISK_TOPIC, Props.empty());
     StrategyPerformanceActor.initSharding(
         system,
-        performanceSettings(config).withListener(snapshot -> {
-          // Backtest runs (id@run) are not traded: only a live track's snapshots reach its risk manager.
-          if (StrategyIds.runOf(snapshot.strategyId()) == null) {
+        performanceSettings(config).withListener(snapshot ->
             sharding.entityRefFor(RiskManagerActor.ENTITY_TYPE_KEY, snapshot.strategyId())
-                .tell(new RiskManagerActor.Evaluate(snapshot));
-          }
-        }));
+                .tell(new RiskManagerActor.Evaluate(snapshot))));
     RiskManagerActor.initSharding(
         system,
         new RiskManagerActor.Settings(

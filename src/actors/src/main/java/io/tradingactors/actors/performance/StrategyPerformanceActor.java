@@ -121,8 +121,8 @@ public final class StrategyPerformanceActor
   /**
    * @param metrics the conventions folded into a fresh state
    * @param snapshotEvery a state snapshot every this many events (recovery reads a snapshot plus a tail)
-   * @param listener told every snapshot published after a persisted batch (the node forwards them to the risk
-   *     manager); {@link SnapshotListener#NONE} for none
+   * @param listener told every snapshot of a live track (not of a backtest run) published after a persisted batch (the
+   *     node forwards them to the risk manager); {@link SnapshotListener#NONE} for none
    */
   public record Settings(MetricSettings metrics, int snapshotEvery, SnapshotListener listener) {
     public static final Settings DEFAULTS = new Settings(MetricSettings.DEFAULTS, 1_000);
@@ -150,6 +150,7 @@ public final class StrategyPerformanceActor
   private final String entityId;
   private final Settings settings;
   private final Set<ActorRef<MetricsSnapshot>> subscribers = new HashSet<>();
+  private final boolean tellsListener;
 
   private StrategyPerformanceActor(ActorContext<Command> context, String entityId, Settings settings) {
     super(
@@ -159,6 +160,8 @@ public final class StrategyPerformanceActor
     this.context = context;
     this.entityId = entityId;
     this.settings = settings;
+    // A backtest run (id@run) is never traded, so its snapshots are not the listener's (the risk manager's) business.
+    this.tellsListener = settings.listener() != SnapshotListener.NONE && StrategyIds.runOf(entityId) == null;
   }
 
   @Override
@@ -259,14 +262,16 @@ public final class StrategyPerformanceActor
   }
 
   private void publish(PerformanceState state) {
-    if (subscribers.isEmpty() && settings.listener() == SnapshotListener.NONE) {
+    if (subscribers.isEmpty() && !tellsListener) {
       return;
     }
     MetricsSnapshot s = snapshot(state);
     for (ActorRef<MetricsSnapshot> subscriber : subscribers) {
       subscriber.tell(s);
     }
-    settings.listener().published(s);
+    if (tellsListener) {
+      settings.listener().published(s);
+    }
   }
 
   private MetricsSnapshot snapshot(PerformanceState state) {
