@@ -71,7 +71,11 @@ class RiskManagerActorJournalTest {
     }
 
     EntityRef<StrategyPerformanceActor.Command> strategy() {
-      return ClusterSharding.get(node.system()).entityRefFor(StrategyPerformanceActor.ENTITY_TYPE_KEY, id);
+      return strategy(id);
+    }
+
+    EntityRef<StrategyPerformanceActor.Command> strategy(String entityId) {
+      return ClusterSharding.get(node.system()).entityRefFor(StrategyPerformanceActor.ENTITY_TYPE_KEY, entityId);
     }
 
     EntityRef<RiskManagerActor.Command> risk() {
@@ -80,10 +84,15 @@ class RiskManagerActorJournalTest {
 
     /** A trade of {@code pnl} exiting now (the clock's time), recorded and acknowledged. */
     Recorded trade(double pnl) {
+      return trade(id, pnl);
+    }
+
+    Recorded trade(String entityId, double pnl) {
       Instant exit = clock.instant();
       TradeClosed t = new TradeClosed("t" + tradeIds.incrementAndGet(), "BTCUSDT", Side.LONG,
           exit.minusSeconds(600), exit, 100, 101, 1, pnl, 0.1, 0.0, null, null, null);
-      return strategy().<Recorded>askWithStatus(r -> new StrategyPerformanceActor.RecordTrades(List.of(t), r), T)
+      return strategy(entityId)
+          .<Recorded>askWithStatus(r -> new StrategyPerformanceActor.RecordTrades(List.of(t), r), T)
           .toCompletableFuture().join();
     }
 
@@ -122,6 +131,11 @@ class RiskManagerActorJournalTest {
   @EnumSource(Backend.class)
   void consecutiveLossesCutDownTheLadderAndWinsAfterTheCooldownLiftItStepByStep(Backend backend) {
     try (Live live = new Live(TestJournals.config(backend, dataDir), clock, "ladder")) {
+      // A backtest run of the same strategy is never traded: its losses reach no risk manager.
+      for (int i = 0; i < 3; i++) {
+        live.trade("ladder@bt-1", -10);
+      }
+      live.notices.expectNoMessage(QUIET);
       live.trade(-10);
       live.trade(-10);
       live.notices.expectNoMessage(QUIET);
