@@ -2,10 +2,10 @@ package io.tradingactors.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import io.tradingactors.actors.performance.StrategyPerformanceActor;
 import io.tradingactors.actors.performance.StrategyPerformanceActor.Command;
 import io.tradingactors.actors.performance.StrategyPerformanceActor.Recorded;
+import io.tradingactors.actors.testing.BehaviorTestKits;
 import io.tradingactors.domain.backtest.Backtest;
 import io.tradingactors.domain.event.BalanceUpdated;
 import io.tradingactors.domain.event.PerformanceEvent;
@@ -30,11 +30,7 @@ import org.junit.jupiter.api.Test;
 class StrategyPerformanceActorBehaviorTest {
 
   private static final ActorTestKit TESTKIT =
-      ActorTestKit.create(
-          EventSourcedBehaviorTestKit.config()
-              .withFallback(ConfigFactory.parseString("pekko.actor.provider = local"))
-              .withFallback(ConfigFactory.parseResources("trading-actors.conf"))
-              .resolve());
+      ActorTestKit.create(BehaviorTestKits.config());
 
   private EventSourcedBehaviorTestKit<Command, PerformanceEvent, PerformanceState> kit;
 

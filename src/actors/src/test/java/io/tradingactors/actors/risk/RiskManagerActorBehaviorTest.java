@@ -2,10 +2,10 @@ package io.tradingactors.actors.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import io.tradingactors.actors.risk.RiskManagerActor.Command;
 import io.tradingactors.actors.risk.RiskManagerActor.Exposure;
 import io.tradingactors.actors.risk.RiskManagerActor.RiskNotice;
+import io.tradingactors.actors.testing.BehaviorTestKits;
 import io.tradingactors.actors.testing.ManualClock;
 import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.domain.backtest.Backtest;
@@ -36,11 +36,7 @@ import org.junit.jupiter.api.Test;
 class RiskManagerActorBehaviorTest {
 
   private static final ActorTestKit TESTKIT =
-      ActorTestKit.create(
-          EventSourcedBehaviorTestKit.config()
-              .withFallback(ConfigFactory.parseString("pekko.actor.provider = local"))
-              .withFallback(ConfigFactory.parseResources("trading-actors.conf"))
-              .resolve());
+      ActorTestKit.create(BehaviorTestKits.config());
 
   private final ManualClock clock = new ManualClock(Events.T0.plus(Duration.ofDays(1)));
   private TestProbe<Topic.Command<RiskNotice>> topic;
