@@ -98,6 +98,12 @@ public final class TradingActorsNode implements AutoCloseable {
                 sharding.entityRefFor(StrategyPerformanceActor.ENTITY_TYPE_KEY, strategyId)
                     .tell(new StrategyPerformanceActor.GetSnapshot(replyTo)),
             riskTopic));
+    // In the background: the node is usable at once, and a risk manager that is addressed meanwhile starts anyway.
+    RiskManagerActor.wakeAll(system).whenComplete((done, failure) -> {
+      if (failure != null) {
+        system.log().warn("could not start the risk managers of the journal: {}", failure.toString());
+      }
+    });
     return new TradingActorsNode(system, riskPolicies, riskTopic);
   }
 

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -21,10 +23,13 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -123,8 +128,33 @@ public final class RiskManagerActor
 
   // ---- sharding -------------------------------------------------------------------------------------------------
 
+  /**
+   * Registers the entity with Cluster Sharding on this node. Risk managers are never passivated: one holding a limit
+   * down waits on a timer (a cooldown, a midnight) that must fire although its strategy, cut to 0, sends nothing; and
+   * each is small (its state is a handful of numbers).
+   */
   public static void initSharding(ActorSystem<?> system, Settings settings) {
-    ClusterSharding.get(system).init(Entity.of(ENTITY_TYPE_KEY, ctx -> create(ctx.getEntityId(), settings)));
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(ENTITY_TYPE_KEY, ctx -> create(ctx.getEntityId(), settings))
+                .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
+  }
+
+  /**
+   * Starts every risk manager that has ever decided (one per {@code risk|…} persistence id in the journal), so that
+   * after a node's start each pending timer runs again and each asks its strategy for the latest snapshot, without
+   * waiting for a message that a halted strategy would never send. Completes when all were told.
+   */
+  public static CompletionStage<Done> wakeAll(ActorSystem<?> system) {
+    String prefix = ENTITY_TYPE_KEY.name() + PersistenceId.DefaultSeparator();
+    ClusterSharding sharding = ClusterSharding.get(system);
+    return PersistenceQuery.get(system)
+        .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier())
+        .currentPersistenceIds()
+        .filter(pid -> pid.startsWith(prefix))
+        .runForeach(
+            pid -> sharding.entityRefFor(ENTITY_TYPE_KEY, pid.substring(prefix.length())).tell(Review.INSTANCE),
+            system);
   }
 
   public static Behavior<Command> create(String strategyId, Settings settings) {

@@ -35,6 +35,9 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.stream.javadsl.Sink;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -328,10 +331,12 @@ class RiskManagerActorJournalTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
-  void theTimerLiftsALimitWhenTheCooldownEndsWithoutAnotherSnapshot(Backend backend) {
-    // Real time here: a strategy whose policy has a one-second cooldown, so that the actor's own timer must fire.
+  void theTimerLiftsALimitWhenTheCooldownEndsWithoutAnotherSnapshotEvenAfterARestart(Backend backend) {
+    // Real time here: a strategy whose policy has a two-second cooldown, so that the actor's own timer must fire; and
+    // idle entities passivated after 300 ms, so that a risk manager left waiting would lose its timer.
     Config config = ConfigFactory.parseString(
-        "trading-actors.risk.strategies { \"fast.1\" { recovery.cooldown = 1 second } }")
+        "trading-actors.risk.strategies { \"fast.1\" { recovery.cooldown = 2 seconds } }\n"
+            + "pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout = 300 ms")
         .withFallback(TestJournals.config(backend, dataDir)).resolve();
     try (Live live = new Live(config, Clock.systemUTC(), "fast.1")) {
       live.trade(-10);
@@ -341,6 +346,34 @@ class RiskManagerActorJournalTest {
       live.trade(10);
       live.trade(10); // counted when the cooldown ends, by the timer's review
       live.expectExposure(1.0, "consecutive_losses");
+
+      live.trade(-10);
+      live.trade(-10);
+      live.trade(-10);
+      live.expectExposure(0.5, "consecutive_losses");
+      live.trade(10);
+      live.trade(10);
+    }
+    // Stopped within the cooldown. On the next start nothing addresses the risk manager, yet the lift is journaled:
+    // the node starts every risk manager of its journal, which asks its strategy for the latest figures.
+    try (TradingActorsNode node = TradingActorsNode.start(config)) {
+      JdbcReadJournal journal =
+          PersistenceQuery.get(node.system()).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+      Instant deadline = Instant.now().plus(T);
+      RiskEvent last = null;
+      while (Instant.now().isBefore(deadline)) {
+        List<RiskEvent> events = journal.currentEventsByPersistenceId("risk|fast.1", 0, Long.MAX_VALUE)
+            .map(e -> (RiskEvent) e.event()).runWith(Sink.seq(), node.system()).toCompletableFuture().join();
+        last = events.get(events.size() - 1);
+        if (events.size() == 4) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertThat(last).isInstanceOf(ExposureChanged.class);
+      assertThat(((ExposureChanged) last).to()).isEqualTo(1.0);
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
     }
   }
 
