@@ -36,6 +36,7 @@ import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
@@ -191,6 +192,12 @@ public final class RiskManagerActor
   @Override
   public RiskState emptyState() {
     return RiskState.INITIAL;
+  }
+
+  /** Decisions accumulate for as long as a strategy trades; a snapshot bounds what a restart replays. */
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(100, 2);
   }
 
   @Override

@@ -11,12 +11,16 @@ import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.domain.backtest.Backtest;
 import io.tradingactors.domain.event.PerformanceEvent;
 import io.tradingactors.domain.fixtures.Events;
+import io.tradingactors.domain.risk.DailyLossLimit;
 import io.tradingactors.domain.risk.ExposureChanged;
+import io.tradingactors.domain.risk.Ladder;
 import io.tradingactors.domain.risk.LimitChanged;
 import io.tradingactors.domain.risk.RiskEvent;
+import io.tradingactors.domain.risk.RiskPolicy;
 import io.tradingactors.domain.risk.RiskState;
 import io.tradingactors.metrics.MetricSettings;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -99,6 +103,25 @@ class RiskManagerActorBehaviorTest {
     assertThat(tooLong.reply().isError()).isTrue();
     assertThat(tooLong.reply().getError().getMessage()).isEqualTo("reason: 501 characters, at most 500");
     assertThat(tooLong.hasNoEvents()).isTrue();
+  }
+
+  @Test
+  void decisionsAreSnapshottedEveryHundredAndARestartRecoversTheSameState() {
+    RiskPolicy everyTrade = new RiskPolicy(Ladder.of(1, 0.5), Ladder.NONE, 0.02, DailyLossLimit.OFF, Duration.ZERO, 1);
+    var busy = EventSourcedBehaviorTestKit.<Command, RiskEvent, RiskState>create(TESTKIT.system(),
+        RiskManagerActor.create("busy", new RiskManagerActor.Settings(
+            RiskPolicies.of(everyTrade), clock, (id, replyTo) -> { }, topic.ref())));
+    List<PerformanceEvent> events = new ArrayList<>();
+    for (int i = 0; i < 210; i++) {
+      events.add(Events.trade("t" + i, i + 1, i % 2 == 0 ? -10 : 10)); // a loss cuts, the next win lifts
+      busy.runCommand(new RiskManagerActor.Evaluate(
+          MetricsSnapshot.of("busy", i + 1, Backtest.fold(events, MetricSettings.DEFAULTS))));
+    }
+    RiskState before = busy.getState();
+    assertThat(before.lastSnapshotSequenceNr()).isEqualTo(210);
+    assertThat(busy.snapshotTestKit().orElseThrow().persistedInStorage("risk|busy")).hasSize(2);
+    busy.restart();
+    assertThat(busy.getState()).isEqualTo(before);
   }
 
   @Test
