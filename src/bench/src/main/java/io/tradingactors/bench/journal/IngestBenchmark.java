@@ -1,18 +1,21 @@
 package io.tradingactors.bench.journal;
 
+import static io.tradingactors.bench.Machine.command;
+import static io.tradingactors.bench.Machine.loadAverage;
+
 import com.typesafe.config.Config;
 import io.tradingactors.actors.TradingActorsNode;
 import io.tradingactors.actors.performance.StrategyPerformanceActor;
 import io.tradingactors.actors.performance.StrategyPerformanceActor.Command;
 import io.tradingactors.actors.performance.StrategyPerformanceActor.Recorded;
 import io.tradingactors.actors.testing.TestJournals;
+import io.tradingactors.bench.Machine;
 import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.domain.event.PerformanceEvent;
 import io.tradingactors.domain.state.PerformanceState;
 import io.tradingactors.metrics.MetricSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -124,38 +127,10 @@ public final class IngestBenchmark {
     System.exit(0);
   }
 
-  private static void machine(Report report) throws Exception {
-    report.context("cores (nproc): " + Runtime.getRuntime().availableProcessors());
-    report.context("memory (free -g): " + command("free", "-g").replaceAll("\\s+", " ").trim());
-    report.context("java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-        + ", args " + ManagementFactory.getRuntimeMXBean().getInputArguments() + ", GC "
-        + ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
-    report.context("kernel: " + command("uname", "-sr").trim());
-    report.context("load average at the start (1, 5, 15 min): " + loadAverage());
+  private static void machine(Report report) {
+    Machine.describe().forEach(report::context);
   }
 
-  static String loadAverage() {
-    try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return f[0] + " " + f[1] + " " + f[2];
-    } catch (IOException e) {
-      return "n/a";
-    }
-  }
-
-  static String command(String... cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor();
-      return out;
-    } catch (IOException e) {
-      return "n/a (" + e.getMessage() + ")";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "n/a";
-    }
-  }
 
   // ---- one backend ----------------------------------------------------------------------------------------------
 

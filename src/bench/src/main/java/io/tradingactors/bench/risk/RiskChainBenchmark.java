@@ -1,5 +1,8 @@
 package io.tradingactors.bench.risk;
 
+import static io.tradingactors.bench.Machine.command;
+import static io.tradingactors.bench.Machine.loadAverage;
+
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -9,6 +12,7 @@ import io.tradingactors.actors.performance.StrategyPerformanceActor.Command;
 import io.tradingactors.actors.performance.StrategyPerformanceActor.Recorded;
 import io.tradingactors.actors.risk.RiskManagerActor.RiskNotice;
 import io.tradingactors.actors.testing.TestJournals;
+import io.tradingactors.bench.Machine;
 import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.domain.event.Side;
 import io.tradingactors.domain.event.TradeClosed;
@@ -174,13 +178,7 @@ public final class RiskChainBenchmark {
     Options o = Options.parse(args);
     Output out = new Output(o.out);
     Gc.install();
-    out.context("cores (nproc): " + Runtime.getRuntime().availableProcessors());
-    out.context("memory (free -g): " + command("free", "-g").replaceAll("\\s+", " ").trim());
-    out.context("java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-        + ", args " + ManagementFactory.getRuntimeMXBean().getInputArguments() + ", GC "
-        + ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
-    out.context("kernel: " + command("uname", "-sr").trim());
-    out.context("load average at the start (1, 5, 15 min): " + loadAverage());
+    Machine.describe().forEach(out::context);
     for (String backend : o.backends) {
       new Run(o, backend, out).run();
     }
@@ -1094,26 +1092,4 @@ public final class RiskChainBenchmark {
     }
   }
 
-  static String loadAverage() {
-    try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return f[0] + " " + f[1] + " " + f[2];
-    } catch (IOException e) {
-      return "n/a";
-    }
-  }
-
-  static String command(String... cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor();
-      return s;
-    } catch (IOException e) {
-      return "n/a (" + e.getMessage() + ")";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "n/a";
-    }
-  }
 }
