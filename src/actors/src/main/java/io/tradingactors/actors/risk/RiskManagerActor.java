@@ -242,8 +242,7 @@ public final class RiskManagerActor
     return Effect()
         .persist(decision.get())
         .thenRun(after -> {
-          settings.topic().tell(Topic.publish(
-              new RiskNotice(strategyId, lastSequenceNumber(context), decision.get())));
+          publish(decision.get());
           scheduleReview(after);
         })
         .thenNoReply();
@@ -266,9 +265,13 @@ public final class RiskManagerActor
     }
     return Effect()
         .persist(decision.get())
-        .thenRun(after -> settings.topic().tell(Topic.publish(
-            new RiskNotice(strategyId, lastSequenceNumber(context), decision.get()))))
+        .thenRun(after -> publish(decision.get()))
         .thenReply(replyTo, after -> StatusReply.success(view(after)));
+  }
+
+  /** Tells the risk topic a decision that has just been persisted (the journal's sequence number is its own). */
+  private void publish(RiskEvent decision) {
+    settings.topic().tell(Topic.publish(new RiskNotice(strategyId, lastSequenceNumber(context), decision)));
   }
 
   private void scheduleReview(RiskState state) {

@@ -38,20 +38,6 @@ public record RiskLimits(
     return halted ? 0.0 : automatic();
   }
 
-  /** The limit {@code rule} currently imposes (1 = none; 0 for a halt). */
-  public double of(RiskRule rule) {
-    switch (rule) {
-      case CONSECUTIVE_LOSSES:
-        return consecutiveLosses;
-      case DRAWDOWN:
-        return drawdown;
-      case DAILY_LOSS:
-        return dailyLoss;
-      default:
-        return halted ? 0.0 : 1.0;
-    }
-  }
-
   RiskLimits withHalted(boolean h) {
     return new RiskLimits(
         consecutiveLosses, drawdown, dailyLoss, h, lastCutAt, dailyLossDay, winStreakStart, winsCredited);
