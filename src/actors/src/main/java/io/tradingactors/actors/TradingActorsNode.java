@@ -6,6 +6,7 @@ import io.tradingactors.actors.performance.StrategyPerformanceActor;
 import io.tradingactors.actors.risk.RiskManagerActor;
 import io.tradingactors.actors.risk.RiskManagerActor.RiskNotice;
 import io.tradingactors.actors.risk.RiskPolicies;
+import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.metrics.MetricSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,15 +29,23 @@ public final class TradingActorsNode implements AutoCloseable {
   /** The name of the topic every risk decision is published on, cluster-wide. */
   public static final String RISK_TOPIC = "risk-events";
 
+  /** The name of the topic every live strategy's snapshot is published on after each persisted batch. */
+  public static final String SNAPSHOT_TOPIC = "snapshots";
+
   private final ActorSystem<Void> system;
   private final RiskPolicies riskPolicies;
   private final ActorRef<Topic.Command<RiskNotice>> riskTopic;
+  private final ActorRef<Topic.Command<MetricsSnapshot>> snapshotTopic;
 
   private TradingActorsNode(
-      ActorSystem<Void> system, RiskPolicies riskPolicies, ActorRef<Topic.Command<RiskNotice>> riskTopic) {
+      ActorSystem<Void> system,
+      RiskPolicies riskPolicies,
+      ActorRef<Topic.Command<RiskNotice>> riskTopic,
+      ActorRef<Topic.Command<MetricsSnapshot>> snapshotTopic) {
     this.system = system;
     this.riskPolicies = riskPolicies;
     this.riskTopic = riskTopic;
+    this.snapshotTopic = snapshotTopic;
   }
 
   /**
@@ -84,11 +93,15 @@ public final class TradingActorsNode implements AutoCloseable {
     ClusterSharding sharding = ClusterSharding.get(system);
     ActorRef<Topic.Command<RiskNotice>> riskTopic =
         system.systemActorOf(Topic.create(RiskNotice.class, RISK_TOPIC), RISK_TOPIC, Props.empty());
+    ActorRef<Topic.Command<MetricsSnapshot>> snapshotTopic =
+        system.systemActorOf(Topic.create(MetricsSnapshot.class, SNAPSHOT_TOPIC), SNAPSHOT_TOPIC, Props.empty());
     StrategyPerformanceActor.initSharding(
         system,
-        performanceSettings(config).withListener(snapshot ->
-            sharding.entityRefFor(RiskManagerActor.ENTITY_TYPE_KEY, snapshot.strategyId())
-                .tell(new RiskManagerActor.Evaluate(snapshot))));
+        performanceSettings(config).withListener(snapshot -> {
+          sharding.entityRefFor(RiskManagerActor.ENTITY_TYPE_KEY, snapshot.strategyId())
+              .tell(new RiskManagerActor.Evaluate(snapshot));
+          snapshotTopic.tell(Topic.publish(snapshot));
+        }));
     RiskManagerActor.initSharding(
         system,
         new RiskManagerActor.Settings(
@@ -104,7 +117,7 @@ public final class TradingActorsNode implements AutoCloseable {
         system.log().warn("could not start the risk managers of the journal: {}", failure.toString());
       }
     });
-    return new TradingActorsNode(system, riskPolicies, riskTopic);
+    return new TradingActorsNode(system, riskPolicies, riskTopic, snapshotTopic);
   }
 
   static StrategyPerformanceActor.Settings performanceSettings(Config config) {
@@ -129,6 +142,14 @@ public final class TradingActorsNode implements AutoCloseable {
   /** This node's end of the risk topic: {@code Topic.subscribe(ref)} to follow every strategy's decisions. */
   public ActorRef<Topic.Command<RiskNotice>> riskTopic() {
     return riskTopic;
+  }
+
+  /**
+   * This node's end of the snapshot topic: every live strategy's {@link MetricsSnapshot} after each persisted batch
+   * (backtest runs are not published).
+   */
+  public ActorRef<Topic.Command<MetricsSnapshot>> snapshotTopic() {
+    return snapshotTopic;
   }
 
   @Override

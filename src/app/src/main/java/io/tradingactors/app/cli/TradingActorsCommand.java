@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     version = "trading-actors 0.1.0",
     description = "Event-sourced performance tracking and risk control for trading strategies.",
     subcommands = {
-      ReportCommand.class, ImportCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class
+      ServeCommand.class, ReportCommand.class, ImportCommand.class, ReplayCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class TradingActorsCommand implements Runnable {
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
  * become the contract's {@code var_95}, {@code cvar_95} and {@code rolling_7d} (DESIGN §3) without annotating the
  * Pekko- and Jackson-free metrics records.
  */
-final class WireNaming extends PropertyNamingStrategies.NamingBase {
+public final class WireNaming extends PropertyNamingStrategies.NamingBase {
 
   private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
       new PropertyNamingStrategies.SnakeCaseStrategy();

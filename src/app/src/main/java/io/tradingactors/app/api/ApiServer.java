@@ -1,0 +1,118 @@
+package io.tradingactors.app.api;
+
+import io.tradingactors.actors.JournalHealth;
+import io.tradingactors.actors.TradingActorsNode;
+import io.tradingactors.actors.performance.StrategyIds;
+import io.tradingactors.actors.performance.StrategyPerformanceActor;
+import io.tradingactors.actors.risk.RiskManagerActor.RiskNotice;
+import io.tradingactors.domain.risk.ExposureChanged;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.ShardRegion.CurrentShardRegionState;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+
+/**
+ * The HTTP API bound on a running node: routes, journal health probe, metrics. Unbinding is part of the node's
+ * coordinated shutdown: on Ctrl-C the port stops accepting, requests in flight (writes waiting for their persisted
+ * acknowledgement) get {@link #DRAIN} to finish, then the actors and the journal stop.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  /** How long requests in flight may take to finish when the node stops. */
+  public static final Duration DRAIN = Duration.ofSeconds(10);
+
+  private static final Duration ACTIVE_STRATEGIES_EVERY = Duration.ofSeconds(5);
+
+  private final ServerBinding binding;
+  private final JournalHealth health;
+
+  private ApiServer(ServerBinding binding, JournalHealth health) {
+    this.binding = binding;
+    this.health = health;
+  }
+
+  /**
+   * Binds the API on {@code node}.
+   *
+   * @throws IllegalArgumentException when the address is not loopback and no token is set
+   */
+  public static ApiServer start(TradingActorsNode node, ApiSettings settings) {
+    settings.checkExposure();
+    ActorSystem<Void> system = node.system();
+    JournalHealth health = JournalHealth.start(system, settings.healthInterval(), Duration.ofSeconds(2));
+    ApiMetrics metrics = new ApiMetrics();
+    StrategyGateway gateway = new StrategyGateway(system, health, metrics, settings.askTimeout());
+    EventStream stream = new EventStream(system, gateway, node.snapshotTopic(), node.riskTopic());
+    watchExposures(system, node.riskTopic(), gateway, metrics);
+    watchActiveStrategies(system, metrics);
+    ApiRoutes routes = new ApiRoutes(system, settings, gateway, stream, health, metrics);
+    ServerBinding binding =
+        Http.get(system)
+            .newServerAt(settings.host(), settings.port())
+            .bind(routes.routes())
+            .toCompletableFuture()
+            .join()
+            .addToCoordinatedShutdown(DRAIN, system);
+    system.log().info("HTTP API listening on http://{}:{}", settings.host(), binding.localAddress().getPort());
+    return new ApiServer(binding, health);
+  }
+
+  public InetSocketAddress address() {
+    return binding.localAddress();
+  }
+
+  /** The exposure gauge: every strategy's current exposure at start, then each decision as it is published. */
+  private static void watchExposures(
+      ActorSystem<?> system, ActorRef<Topic.Command<RiskNotice>> topic, StrategyGateway gateway, ApiMetrics metrics) {
+    Behavior<RiskNotice> watcher = Behaviors.receiveMessage(notice -> {
+      if (notice.event() instanceof ExposureChanged e) {
+        metrics.exposure(notice.strategyId(), e.to());
+      }
+      return Behaviors.same();
+    });
+    ActorRef<RiskNotice> ref = system.systemActorOf(watcher, "api-exposure-metrics", Props.empty());
+    topic.tell(Topic.subscribe(ref));
+    gateway.strategiesWithRiskEvents()
+        .mapAsyncUnordered(4, gateway::exposure)
+        .runForeach(e -> metrics.exposure(e.strategyId(), e.exposure()), system);
+  }
+
+  /** The active-strategies gauge, refreshed from this node's shard region every few seconds. */
+  private static void watchActiveStrategies(ActorSystem<?> system, ApiMetrics metrics) {
+    String tick = "count";
+    Behavior<Object> counter = Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      ActorRef<CurrentShardRegionState> answers = ctx.messageAdapter(CurrentShardRegionState.class, s -> s);
+      timers.startTimerWithFixedDelay(tick, tick, ACTIVE_STRATEGIES_EVERY);
+      return Behaviors.receive(Object.class)
+          .onMessageEquals(tick, () -> {
+            ClusterSharding.get(system).shardState().tell(
+                new GetShardRegionState(StrategyPerformanceActor.ENTITY_TYPE_KEY, answers));
+            return Behaviors.same();
+          })
+          .onMessage(CurrentShardRegionState.class, state -> {
+            metrics.activeStrategies(state.getShards().stream()
+                .flatMap(shard -> shard.getEntityIds().stream())
+                .filter(id -> StrategyIds.runOf(id) == null)
+                .count());
+            return Behaviors.same();
+          })
+          .build();
+    }));
+    system.systemActorOf(counter, "api-active-strategies", Props.empty());
+  }
+
+  @Override
+  public void close() {
+    binding.unbind().toCompletableFuture().join();
+    health.close();
+  }
+}
