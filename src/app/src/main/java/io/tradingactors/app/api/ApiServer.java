@@ -27,8 +27,11 @@ import org.apache.pekko.http.javadsl.ServerBinding;
  */
 public final class ApiServer implements AutoCloseable {
 
-  /** How long requests in flight may take to finish when the node stops. */
-  public static final Duration DRAIN = Duration.ofSeconds(10);
+  /**
+   * How long requests in flight may take to finish when the node stops; within the coordinated-shutdown phase's
+   * timeout (hocon/trading-actors.conf).
+   */
+  public static final Duration DRAIN = Duration.ofSeconds(8);
 
   private static final Duration ACTIVE_STRATEGIES_EVERY = Duration.ofSeconds(5);
 
