@@ -41,6 +41,7 @@ import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,7 +175,8 @@ public final class ApiRoutes extends AllDirectives {
   }
 
   private CompletionStage<List<Views.StrategySummary>> summaries() {
-    return gateway.liveStrategyIds()
+    return Source.completionStage(gateway.liveStrategyIds())
+        .mapConcat(ids -> ids)
         .mapAsyncUnordered(4, id -> gateway.snapshot(id).thenCombine(gateway.exposure(id), Views.StrategySummary::of))
         .runWith(Sink.seq(), system)
         .thenApply(list -> list.stream().sorted(Comparator.comparing(Views.StrategySummary::strategyId)).toList());

@@ -5,6 +5,7 @@ import io.tradingactors.actors.TradingActorsNode;
 import io.tradingactors.actors.performance.StrategyIds;
 import io.tradingactors.actors.performance.StrategyPerformanceActor;
 import io.tradingactors.actors.risk.RiskManagerActor.RiskNotice;
+import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.domain.risk.ExposureChanged;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -56,6 +57,7 @@ public final class ApiServer implements AutoCloseable {
     StrategyGateway gateway = new StrategyGateway(system, health, metrics, settings.askTimeout());
     EventStream stream = new EventStream(system, gateway, node.snapshotTopic(), node.riskTopic());
     watchExposures(system, node.riskTopic(), gateway, metrics);
+    watchStrategies(system, node.snapshotTopic(), gateway);
     watchActiveStrategies(system, metrics);
     ApiRoutes routes = new ApiRoutes(system, settings, gateway, stream, health, metrics);
     ServerBinding binding =
@@ -87,6 +89,16 @@ public final class ApiServer implements AutoCloseable {
     gateway.strategiesWithRiskEvents()
         .mapAsyncUnordered(4, gateway::exposure)
         .runForeach(e -> metrics.exposure(e.strategyId(), e.exposure()), system);
+  }
+
+  /** Strategies written through other nodes of the cluster join the list as their snapshots are published. */
+  private static void watchStrategies(
+      ActorSystem<?> system, ActorRef<Topic.Command<MetricsSnapshot>> topic, StrategyGateway gateway) {
+    Behavior<MetricsSnapshot> watcher = Behaviors.receiveMessage(snapshot -> {
+      gateway.strategyActive(snapshot.strategyId());
+      return Behaviors.same();
+    });
+    topic.tell(Topic.subscribe(system.systemActorOf(watcher, "api-strategy-directory", Props.empty())));
   }
 
   /** The active-strategies gauge, refreshed from this node's shard region every few seconds. */

@@ -13,10 +13,13 @@ import io.tradingactors.domain.event.TradeClosed;
 import io.tradingactors.domain.risk.RiskEvent;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -43,6 +46,12 @@ public final class StrategyGateway {
   private final JournalHealth health;
   private final ApiMetrics metrics;
   private final Duration askTimeout;
+  /**
+   * Every live strategy with events: read from the journal once at start, then kept up to date from the snapshots
+   * published after each write (on any node), so that listing strategies does not scan the journal each time.
+   */
+  private final Set<String> liveStrategies = new ConcurrentSkipListSet<>();
+  private final CompletionStage<Done> liveStrategiesLoaded;
 
   public StrategyGateway(ActorSystem<?> system, JournalHealth health, ApiMetrics metrics, Duration askTimeout) {
     this.system = system;
@@ -52,6 +61,19 @@ public final class StrategyGateway {
     this.health = health;
     this.metrics = metrics;
     this.askTimeout = askTimeout;
+    this.liveStrategiesLoaded = liveStrategyIdsInJournal().runForeach(liveStrategies::add, system);
+  }
+
+  /** A live strategy has (new) events: it belongs in the list from now on. */
+  public void strategyActive(String strategyId) {
+    if (StrategyIds.runOf(strategyId) == null) {
+      liveStrategies.add(strategyId);
+    }
+  }
+
+  /** The ids of every live strategy with events (backtest runs excluded), sorted. */
+  public CompletionStage<List<String>> liveStrategyIds() {
+    return liveStrategiesLoaded.thenApply(done -> List.copyOf(liveStrategies));
   }
 
   public CompletionStage<Views.Recorded> recordTrades(String strategyId, List<TradeClosed> trades) {
@@ -78,6 +100,9 @@ public final class StrategyGateway {
                 + " s and may or may not be recorded: retry it (a trade id is never recorded twice)");
           }
           metrics.persisted(kind, r.recorded(), System.nanoTime() - started);
+          if (r.recorded() > 0) {
+            strategyActive(strategyId);
+          }
           return new Views.Recorded(strategyId, r.recorded(), r.duplicates(), r.sequenceNr());
         });
   }
@@ -137,8 +162,7 @@ public final class StrategyGateway {
         .map(env -> Views.RiskEventView.of(strategyId, env.sequenceNr(), (RiskEvent) env.event()));
   }
 
-  /** The ids of every live strategy in the journal (backtest runs excluded), unordered. */
-  public Source<String, NotUsed> liveStrategyIds() {
+  private Source<String, NotUsed> liveStrategyIdsInJournal() {
     String prefix = StrategyPerformanceActor.ENTITY_TYPE_KEY.name() + PersistenceId.DefaultSeparator();
     return journal.currentPersistenceIds()
         .filter(pid -> pid.startsWith(prefix))
