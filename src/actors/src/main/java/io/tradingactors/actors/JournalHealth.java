@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.db.SlickExtension;
 import org.apache.pekko.persistence.jdbc.db.SlickExtensionImpl;
@@ -18,7 +22,9 @@ import slick.jdbc.JdbcBackend;
  * Whether the journal's database answers, checked in the background on a connection of the journal's own pool: what
  * {@code /health/ready} reports, and what lets a write be refused at once with a 503 instead of waiting for its ask to
  * time out. A probe is a pool checkout plus {@link Connection#isValid} (a round trip), on a thread of its own because
- * JDBC blocks.
+ * JDBC blocks. The probe waits at most {@code timeout} for both: the pool's own checkout timeout (HikariCP's 30 s
+ * default) would otherwise keep a dead database reported up for that long, since the checkout waits for a new
+ * connection that cannot be made.
  */
 public final class JournalHealth implements AutoCloseable {
 
@@ -35,6 +41,13 @@ public final class JournalHealth implements AutoCloseable {
   private final Duration timeout;
   private final Clock clock;
   private final ScheduledExecutorService probes;
+  /** Where the blocking checkout and round trip run, so that the probe can stop waiting for them. */
+  private final ExecutorService roundTrips;
+  /**
+   * The round trip a probe stopped waiting for (probe thread only): the next probe waits for it again, or takes its
+   * result if it has finished meanwhile, rather than starting another.
+   */
+  private Future<String> pending;
   private volatile Status status;
 
   private JournalHealth(JdbcBackend.JdbcDatabaseDef database, Duration interval, Duration timeout, Clock clock) {
@@ -47,8 +60,15 @@ public final class JournalHealth implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    probe();
-    probes.scheduleWithFixedDelay(this::probe, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    this.roundTrips = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "journal-health-round-trip");
+      t.setDaemon(true);
+      return t;
+    });
+    // The first probe may wait longer: a new pool opens its first connection, which on a busy machine takes a while.
+    probe(timeout.multipliedBy(5));
+    probes.scheduleWithFixedDelay(
+        () -> probe(timeout), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Starts probing the journal database of {@code system} every {@code interval}. */
@@ -68,14 +88,22 @@ public final class JournalHealth implements AutoCloseable {
     return status.up();
   }
 
-  private void probe() {
-    String problem = null;
-    try (Connection c = database.source().createConnection()) {
-      if (!c.isValid((int) Math.max(1, timeout.toSeconds()))) {
-        problem = "the journal database did not answer within " + timeout.toSeconds() + " s";
-      }
-    } catch (Exception e) {
-      problem = "the journal database is unreachable: " + e.getMessage();
+  private void probe(Duration wait) {
+    String problem;
+    if (pending == null) {
+      pending = roundTrips.submit(this::roundTrip);
+    }
+    try {
+      problem = pending.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      pending = null;
+    } catch (TimeoutException e) {
+      problem = "the journal database did not answer within " + wait.toSeconds() + " s";
+    } catch (ExecutionException e) {
+      pending = null;
+      problem = "the journal database is unreachable: " + e.getCause().getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
     }
     Status before = status;
     if (problem == null && !before.up()) {
@@ -89,8 +117,20 @@ public final class JournalHealth implements AutoCloseable {
     }
   }
 
+  /** A pool checkout and a round trip: null when the database answered, else why not. */
+  private String roundTrip() {
+    try (Connection c = database.source().createConnection()) {
+      return c.isValid((int) Math.max(1, timeout.toSeconds()))
+          ? null
+          : "the journal database did not answer within " + timeout.toSeconds() + " s";
+    } catch (Exception e) {
+      return "the journal database is unreachable: " + e.getMessage();
+    }
+  }
+
   @Override
   public void close() {
     probes.shutdownNow();
+    roundTrips.shutdownNow();
   }
 }
