@@ -9,6 +9,9 @@ import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.domain.risk.ExposureChanged;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -38,10 +41,12 @@ public final class ApiServer implements AutoCloseable {
 
   private final ServerBinding binding;
   private final JournalHealth health;
+  private final EventStream stream;
 
-  private ApiServer(ServerBinding binding, JournalHealth health) {
+  private ApiServer(ServerBinding binding, JournalHealth health, EventStream stream) {
     this.binding = binding;
     this.health = health;
+    this.stream = stream;
   }
 
   /**
@@ -56,6 +61,11 @@ public final class ApiServer implements AutoCloseable {
     ApiMetrics metrics = new ApiMetrics();
     StrategyGateway gateway = new StrategyGateway(system, health, metrics, settings.askTimeout());
     EventStream stream = new EventStream(system, gateway, node.snapshotTopic(), node.riskTopic());
+    CoordinatedShutdown.get(system).addTask(
+        CoordinatedShutdown.PhaseBeforeServiceUnbind(), "close-event-streams", () -> {
+          stream.closeAll();
+          return CompletableFuture.completedFuture(Done.done());
+        });
     watchExposures(system, node.riskTopic(), gateway, metrics);
     watchStrategies(system, node.snapshotTopic(), gateway);
     watchActiveStrategies(system, metrics);
@@ -68,7 +78,7 @@ public final class ApiServer implements AutoCloseable {
             .join()
             .addToCoordinatedShutdown(DRAIN, system);
     system.log().info("HTTP API listening on http://{}:{}", settings.host(), binding.localAddress().getPort());
-    return new ApiServer(binding, health);
+    return new ApiServer(binding, health, stream);
   }
 
   public InetSocketAddress address() {
@@ -127,6 +137,7 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    stream.closeAll();
     binding.unbind().toCompletableFuture().join();
     health.close();
   }

@@ -20,7 +20,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
 import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.OverflowStrategy;
+import org.apache.pekko.stream.SharedKillSwitch;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.typed.javadsl.ActorSource;
@@ -47,6 +49,8 @@ public final class EventStream {
   private final StrategyGateway gateway;
   private final ActorRef<Topic.Command<MetricsSnapshot>> snapshots;
   private final ActorRef<Topic.Command<RiskNotice>> decisions;
+  /** Ends every open stream cleanly when the node stops, rather than leaving the server to abort the connections. */
+  private final SharedKillSwitch open = KillSwitches.shared("event-streams");
 
   public EventStream(
       ActorSystem<?> system,
@@ -117,7 +121,13 @@ public final class EventStream {
         .concat(live)
         .statefulMapConcat(EventStream::oncePerPosition)
         .map(EventStream::toEvent)
-        .keepAlive(HEARTBEAT, ServerSentEvent::heartbeat);
+        .keepAlive(HEARTBEAT, ServerSentEvent::heartbeat)
+        .via(open.flow());
+  }
+
+  /** Completes every open stream; clients see the end of the response and reconnect (to another node) to resume. */
+  public void closeAll() {
+    open.shutdown();
   }
 
   /** The filtered strategy's current snapshot, so a client sees figures at once; nothing when unfiltered. */
