@@ -97,6 +97,7 @@ public final class HttpLoadBenchmark {
     String client = "nio";
     int commitSamples = 1000;
     int drainSeconds = 6;
+    int prewarmSeconds = 0;
     Path out;
 
     static Options parse(String[] args) {
@@ -111,7 +112,9 @@ public final class HttpLoadBenchmark {
               + "--strategies 100 | --connections 64 (keep-alive, one request in flight on each) | --phases "
               + "raw,get,post (in that order: an overloaded POST phase leaves a backlog) | --client nio (nio = the benchmark's own HTTP/1.1 client; jdk = java.net.http) | "
               + "--commit-samples 1000 (raw commit baseline; 0 for none) | --drain-seconds 6 (after a phase's "
-              + "schedule, for answers: just over the API's ask-timeout, 5 s) | --out FILE (the markdown report)");
+              + "schedule, for answers: just over the API's ask-timeout, 5 s) | --prewarm-seconds 0 (before "
+              + "the phases, the three kinds of request in turn at 100/s: the JIT compiles the paths at a rate the "
+              + "node sustains; 0 for none) | --out FILE (the markdown report)");
           System.exit(0);
         }
         if (i + 1 >= args.length) {
@@ -130,6 +133,7 @@ public final class HttpLoadBenchmark {
           case "--client" -> o.client = v;
           case "--commit-samples" -> o.commitSamples = Integer.parseInt(v);
           case "--drain-seconds" -> o.drainSeconds = Integer.parseInt(v);
+          case "--prewarm-seconds" -> o.prewarmSeconds = Integer.parseInt(v);
           case "--out" -> o.out = Path.of(v);
           default -> throw new IllegalArgumentException("unknown option " + a + " (--help lists them)");
         }
@@ -214,6 +218,9 @@ public final class HttpLoadBenchmark {
           fsyncBaseline();
         }
         ServerMetrics metrics = new ServerMetrics(HOST, apiPort);
+        if (o.prewarmSeconds > 0) {
+          prewarm(apiPort, rawPort);
+        }
         for (int rate : o.rates) {
           for (String phase : o.phases) {
             if (phase.equals("get") && !seeded) {
@@ -271,6 +278,23 @@ public final class HttpLoadBenchmark {
           : new NioTransport(new InetSocketAddress(HOST, port), o.connections);
     }
 
+    /** Each kind of request in turn at 100/s (unreported but for a line), so the JIT compiles their paths. */
+    private void prewarm(int apiPort, int rawPort) throws Exception {
+      long jit0 = compilationMillis();
+      long t0 = System.nanoTime();
+      StringBuilder s = new StringBuilder(backend + ": pre-warm-up at 100/s (discarded):");
+      for (String phase : List.of("raw", "post", "get")) {
+        try (Transport t = transport(phase.equals("raw") ? rawPort : apiPort)) {
+          LoadGenerator.Result r = LoadGenerator.run(t, o.connections, 100,
+              Math.max(1, 100L * o.prewarmSeconds / 3), o.drainSeconds, requests(phase));
+          s.append(String.format(Locale.ROOT, " %s %s p50 %.1f ms;", phase, r.statuses, ms(r.latency, 50)));
+        }
+      }
+      seeded = false; // its few trades may not have reached every strategy: seed before the first GET phase
+      out.context(s + String.format(Locale.ROOT, " %.0f s, JIT compiling %,d ms; load %s",
+          (System.nanoTime() - t0) / 1e9, compilationMillis() - jit0, loadAverage()));
+    }
+
     /** Ten trades to every strategy, so that GET .../metrics finds each (without it: 404) with some history. */
     private void seed(int apiPort, int rate) throws Exception {
       try (Transport t = transport(apiPort)) {
@@ -298,6 +322,7 @@ public final class HttpLoadBenchmark {
       double[] wal = walStats();
       PhaseProbe probe = new PhaseProbe();
       long jit0 = compilationMillis();
+      long threads0 = java.lang.management.ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
       LoadGenerator.Result r;
       String client;
       try (Transport t = transport(port)) {
@@ -306,6 +331,8 @@ public final class HttpLoadBenchmark {
       }
       String machine = probe.stop();
       long jit = compilationMillis() - jit0;
+      long threadsStarted =
+          java.lang.management.ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - threads0;
       double[] walAfter = walStats();
       String after = metrics.scrape();
 
@@ -313,12 +340,13 @@ public final class HttpLoadBenchmark {
       long generatorCpu = r.senderCpuNanos + r.transportCpuNanos;
       note.append(String.format(Locale.ROOT, "%s; JVM CPU %.0f %% of a core, of which the generator %.0f %% "
               + "(%.0f µs a request: sender %.0f, transport %.0f) and the rest (server, GC, JIT) %.2f ms a request "
-              + "answered; JIT compiling %,d ms during the phase", machine,
+              + "answered; JIT compiling %,d ms (elapsed, summed over compiler threads) during the phase; %,d threads "
+              + "started in the JVM during the phase", machine,
           100.0 * r.processCpuNanos / r.wallNanos,
           100.0 * generatorCpu / r.wallNanos,
           generatorCpu / 1e3 / Math.max(1, r.sent), r.senderCpuNanos / 1e3 / Math.max(1, r.sent),
           r.transportCpuNanos / 1e3 / Math.max(1, r.sent),
-          (r.processCpuNanos - generatorCpu) / 1e6 / Math.max(1, r.answered()), jit));
+          (r.processCpuNanos - generatorCpu) / 1e6 / Math.max(1, r.answered()), jit, threadsStarted));
       if (!phase.equals("raw")) {
         String route = phase.equals("post") ? "/v1/strategies/{id}/trades" : "/v1/strategies/{id}/metrics";
         String method = phase.equals("post") ? "POST" : "GET";
