@@ -177,9 +177,11 @@ public final class ApiRoutes extends AllDirectives {
   private CompletionStage<List<Views.StrategySummary>> summaries() {
     return Source.completionStage(gateway.liveStrategyIds())
         .mapConcat(ids -> ids)
-        .mapAsyncUnordered(4, id -> gateway.snapshot(id).thenCombine(gateway.exposure(id), Views.StrategySummary::of))
+        .mapAsyncUnordered(4, id -> gateway.snapshot(id)
+            .thenCombineAsync(gateway.exposure(id), Views.StrategySummary::of, system.executionContext()))
         .runWith(Sink.seq(), system)
-        .thenApply(list -> list.stream().sorted(Comparator.comparing(Views.StrategySummary::strategyId)).toList());
+        .thenApplyAsync(list -> list.stream().sorted(Comparator.comparing(Views.StrategySummary::strategyId)).toList(),
+            system.executionContext());
   }
 
   private Route recorded(CompletionStage<Views.Recorded> write) {

@@ -136,8 +136,8 @@ public final class EventStream {
       return Source.empty();
     }
     return Source.completionStage(gateway.snapshot(strategyId)
-            .<Optional<Item>>thenApply(s -> Optional.of(new Snapshot(s)))
-            .exceptionally(notFound -> Optional.empty()))
+            .<Optional<Item>>thenApplyAsync(s -> Optional.of(new Snapshot(s)), system.executionContext())
+            .exceptionallyAsync(notFound -> Optional.empty(), system.executionContext()))
         .mapConcat(o -> o.map(List::of).orElse(List.of()));
   }
 
@@ -157,7 +157,7 @@ public final class EventStream {
         ? CompletableFuture.completedFuture(Instant.MIN)
         : gateway.riskEventsAfter(resume.strategyId(), resume.sequenceNr() - 1).take(1)
             .runWith(Sink.headOption(), system)
-            .thenApply(seen -> seen.map(Views.RiskEventView::at).orElse(Instant.MIN));
+            .thenApplyAsync(seen -> seen.map(Views.RiskEventView::at).orElse(Instant.MIN), system.executionContext());
     return Source.completionStage(resumedAt)
         .flatMapConcat(after -> gateway.strategiesWithRiskEvents()
             .flatMapConcat(id -> gateway.riskEventsAfter(id, id.equals(resume.strategyId()) ? resume.sequenceNr() : 0))

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.pekko.Done;
@@ -47,6 +48,14 @@ public final class StrategyGateway {
   private final ApiMetrics metrics;
   private final Duration askTimeout;
   /**
+   * Where the continuations of the asks run: the actor system's dispatcher. Pekko's Java API returns Scala's
+   * {@code FutureConverters} stages, whose non-async methods ({@code handle}, {@code thenApply}, ...) run on
+   * {@link java.util.concurrent.ForkJoinPool#commonPool()}; with 2 cores its parallelism is 1, and
+   * {@link java.util.concurrent.CompletableFuture} then starts a new thread for every continuation: a thread per
+   * request (docs/benchmarks.md, "HTTP API under load").
+   */
+  private final Executor continuations;
+  /**
    * Every live strategy with events: read from the journal once at start, then kept up to date from the snapshots
    * published after each write (on any node), so that listing strategies does not scan the journal each time.
    */
@@ -61,6 +70,7 @@ public final class StrategyGateway {
     this.health = health;
     this.metrics = metrics;
     this.askTimeout = askTimeout;
+    this.continuations = system.executionContext();
     this.liveStrategiesLoaded = liveStrategyIdsInJournal().runForeach(liveStrategies::add, system);
   }
 
@@ -73,7 +83,7 @@ public final class StrategyGateway {
 
   /** The ids of every live strategy with events (backtest runs excluded), sorted. */
   public CompletionStage<List<String>> liveStrategyIds() {
-    return liveStrategiesLoaded.thenApply(done -> List.copyOf(liveStrategies));
+    return liveStrategiesLoaded.thenApplyAsync(done -> List.copyOf(liveStrategies), continuations);
   }
 
   public CompletionStage<Views.Recorded> recordTrades(String strategyId, List<TradeClosed> trades) {
@@ -94,7 +104,7 @@ public final class StrategyGateway {
     long started = System.nanoTime();
     return strategy(strategyId)
         .<StrategyPerformanceActor.Recorded>askWithStatus(replyTo -> command.apply(events, replyTo), askTimeout)
-        .handle((r, failure) -> {
+        .handleAsync((r, failure) -> {
           if (failure != null) {
             throw translate(failure, "the write was not confirmed within " + askTimeout.toSeconds()
                 + " s and may or may not be recorded: retry it (a trade id is never recorded twice)");
@@ -104,23 +114,24 @@ public final class StrategyGateway {
             strategyActive(strategyId);
           }
           return new Views.Recorded(strategyId, r.recorded(), r.duplicates(), r.sequenceNr());
-        });
+        }, continuations);
   }
 
   /** The latest snapshot; a 404 when the strategy has recorded nothing. */
   public CompletionStage<MetricsSnapshot> snapshot(String strategyId) {
     return ask(strategy(strategyId), StrategyPerformanceActor.GetSnapshot::new)
-        .thenApply(s -> {
+        .thenApplyAsync(s -> {
           if (s.sequenceNr() == 0) {
             throw ApiProblem.notFound("strategy '" + strategyId + "' has no recorded trades or balances");
           }
           return s;
-        });
+        }, continuations);
   }
 
   public CompletionStage<BalanceHistory> balanceHistory(String strategyId) {
     return snapshot(strategyId)
-        .thenCompose(s -> ask(strategy(strategyId), StrategyPerformanceActor.GetBalanceHistory::new));
+        .thenComposeAsync(s -> ask(strategy(strategyId), StrategyPerformanceActor.GetBalanceHistory::new),
+            continuations);
   }
 
   public CompletionStage<Exposure> exposure(String strategyId) {
@@ -140,13 +151,13 @@ public final class StrategyGateway {
     requireJournal();
     return risk(strategyId)
         .<Exposure>askWithStatus(command::apply, askTimeout)
-        .handle((e, failure) -> {
+        .handleAsync((e, failure) -> {
           if (failure != null) {
             throw translate(failure, "the command was not confirmed within " + askTimeout.toSeconds()
                 + " s and may or may not be recorded: retry it");
           }
           return e;
-        });
+        }, continuations);
   }
 
   /** The strategy's persisted risk decisions, oldest first, read from the journal. */
@@ -188,13 +199,13 @@ public final class StrategyGateway {
 
   private <C, T> CompletionStage<T> ask(EntityRef<C> entity, Function<ActorRef<T>, C> command) {
     return entity.<T>ask(command::apply, askTimeout)
-        .handle((value, failure) -> {
+        .handleAsync((value, failure) -> {
           if (failure != null) {
             throw translate(failure, "the strategy did not answer within " + askTimeout.toSeconds()
                 + " s (its journal may be unavailable): retry later");
           }
           return value;
-        });
+        }, continuations);
   }
 
   private static RuntimeException translate(Throwable failure, String timeoutMessage) {

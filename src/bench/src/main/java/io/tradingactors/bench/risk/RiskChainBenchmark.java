@@ -871,11 +871,12 @@ public final class RiskChainBenchmark {
    * An embedded PostgreSQL of its own with PostgreSQL's defaults for durability. zonky's builder (what TestJournals
    * starts) passes {@code -F} (fsync off) and {@code synchronous_commit = off}: fine for tests, but a commit then
    * waits for no disk. The later {@code -c fsync=on} overrides the earlier {@code -F}; checked with SHOW at start.
+   * Public for the HTTP load benchmark, which runs its node on the same server.
    */
-  static final class DurablePostgres {
+  public static final class DurablePostgres {
     private static String adminUrl;
 
-    static synchronized Config config(Path dataDir) {
+    public static synchronized Config config(Path dataDir) {
       try {
         if (adminUrl == null) {
           EmbeddedPostgres pg = EmbeddedPostgres.builder()
