@@ -151,6 +151,7 @@ public final class StrategyPerformanceActor
   private final Settings settings;
   private final Set<ActorRef<MetricsSnapshot>> subscribers = new HashSet<>();
   private final boolean tellsListener;
+  private MetricsSnapshot latest;
 
   private StrategyPerformanceActor(ActorContext<Command> context, String entityId, Settings settings) {
     super(
@@ -274,8 +275,16 @@ public final class StrategyPerformanceActor
     }
   }
 
+  /**
+   * The snapshot at the current journal position, computed once per position: the state changes only with the
+   * sequence number, and reads (the API's GET, the risk manager's requests) outnumber writes.
+   */
   private MetricsSnapshot snapshot(PerformanceState state) {
-    return MetricsSnapshot.of(entityId, lastSequenceNumber(context), state);
+    long sequenceNr = lastSequenceNumber(context);
+    if (latest == null || latest.sequenceNr() != sequenceNr) {
+      latest = MetricsSnapshot.of(entityId, sequenceNr, state);
+    }
+    return latest;
   }
 
   private static BalanceHistory history(PerformanceState state) {
