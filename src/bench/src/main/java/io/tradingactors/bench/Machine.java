@@ -35,6 +35,36 @@ public final class Machine {
     }
   }
 
+  /** The machine's CPU time so far (the first line of /proc/stat, in jiffies), for {@link #cpuBusySince}; or null. */
+  public static long[] cpuTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long[] v = new long[Math.min(8, f.length - 1)];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = Long.parseLong(f[i + 1]);
+      }
+      return v;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** How busy the machine (all cores, all processes) was since {@code before}: "97 % busy (steal 0.6 %)". */
+  public static String cpuBusySince(long[] before) {
+    long[] now = cpuTicks();
+    if (before == null || now == null) {
+      return "n/a";
+    }
+    long total = 0;
+    for (int i = 0; i < now.length; i++) {
+      total += now[i] - before[i];
+    }
+    long idle = (now[3] - before[3]) + (now[4] - before[4]); // idle + iowait
+    long steal = now.length > 7 ? now[7] - before[7] : 0;
+    return String.format(java.util.Locale.ROOT, "%.0f %% busy (steal %.1f %%)", 100.0 * (total - idle) / total,
+        100.0 * steal / total);
+  }
+
   /** The output of a command (stdout and stderr), or "n/a (…)" when it cannot run: reports must not fail on it. */
   public static String command(String... cmd) {
     try {

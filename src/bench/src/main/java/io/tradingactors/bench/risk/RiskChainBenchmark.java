@@ -968,7 +968,7 @@ public final class RiskChainBenchmark {
 
     final long nanos = System.nanoTime();
     final long cpu = processCpu();
-    final long[] stat = procStat();
+    final long[] stat = Machine.cpuTicks();
     final String load = loadAverage();
 
     static Probe start() {
@@ -978,18 +978,7 @@ public final class RiskChainBenchmark {
     Result stop() {
       long wall = System.nanoTime() - nanos;
       long cpuNs = processCpu() - cpu;
-      long[] s = procStat();
-      String machine = "n/a";
-      if (stat != null && s != null) {
-        long total = 0;
-        for (int i = 0; i < s.length; i++) {
-          total += s[i] - stat[i];
-        }
-        long idle = (s[3] - stat[3]) + (s[4] - stat[4]);
-        long steal = s.length > 7 ? s[7] - stat[7] : 0;
-        machine = String.format(Locale.ROOT, "%.0f %% busy, steal %.1f %%", 100.0 * (total - idle) / total,
-            100.0 * steal / total);
-      }
+      String machine = Machine.cpuBusySince(stat);
       List<Gc.Pause> pauses = Gc.between(nanos, System.nanoTime());
       long gcMs = pauses.stream().mapToLong(Gc.Pause::durationMs).sum();
       long gcMax = pauses.stream().mapToLong(Gc.Pause::durationMs).max().orElse(0);
@@ -1003,19 +992,6 @@ public final class RiskChainBenchmark {
           .getProcessCpuTime();
     }
 
-    /** The first line of /proc/stat: user nice system idle iowait irq softirq steal (jiffies), or null. */
-    private static long[] procStat() {
-      try {
-        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long[] v = new long[Math.min(8, f.length - 1)];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = Long.parseLong(f[i + 1]);
-        }
-        return v;
-      } catch (IOException | RuntimeException e) {
-        return null;
-      }
-    }
   }
 
   // ---- figures ------------------------------------------------------------------------------------------------
