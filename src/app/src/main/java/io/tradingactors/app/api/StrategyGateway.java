@@ -102,13 +102,11 @@ public final class StrategyGateway {
           command) {
     requireJournal();
     long started = System.nanoTime();
-    return strategy(strategyId)
-        .<StrategyPerformanceActor.Recorded>askWithStatus(replyTo -> command.apply(events, replyTo), askTimeout)
-        .handleAsync((r, failure) -> {
-          if (failure != null) {
-            throw translate(failure, "the write was not confirmed within " + askTimeout.toSeconds()
-                + " s and may or may not be recorded: retry it (a trade id is never recorded twice)");
-          }
+    CompletionStage<StrategyPerformanceActor.Recorded> write = strategy(strategyId)
+        .<StrategyPerformanceActor.Recorded>askWithStatus(replyTo -> command.apply(events, replyTo), askTimeout);
+    return answered(write, "the write was not confirmed within " + askTimeout.toSeconds()
+            + " s and may or may not be recorded: retry it (a trade id is never recorded twice)")
+        .thenApplyAsync(r -> {
           metrics.persisted(kind, r.recorded(), System.nanoTime() - started);
           if (r.recorded() > 0) {
             strategyActive(strategyId);
@@ -149,15 +147,9 @@ public final class StrategyGateway {
   private CompletionStage<Exposure> operatorCommand(
       String strategyId, Function<ActorRef<StatusReply<Exposure>>, RiskManagerActor.Command> command) {
     requireJournal();
-    return risk(strategyId)
-        .<Exposure>askWithStatus(command::apply, askTimeout)
-        .handleAsync((e, failure) -> {
-          if (failure != null) {
-            throw translate(failure, "the command was not confirmed within " + askTimeout.toSeconds()
-                + " s and may or may not be recorded: retry it");
-          }
-          return e;
-        }, continuations);
+    return answered(risk(strategyId).<Exposure>askWithStatus(command::apply, askTimeout),
+        "the command was not confirmed within " + askTimeout.toSeconds()
+            + " s and may or may not be recorded: retry it");
   }
 
   /** The strategy's persisted risk decisions, oldest first, read from the journal. */
@@ -198,14 +190,21 @@ public final class StrategyGateway {
   }
 
   private <C, T> CompletionStage<T> ask(EntityRef<C> entity, Function<ActorRef<T>, C> command) {
-    return entity.<T>ask(command::apply, askTimeout)
-        .handleAsync((value, failure) -> {
-          if (failure != null) {
-            throw translate(failure, "the strategy did not answer within " + askTimeout.toSeconds()
-                + " s (its journal may be unavailable): retry later");
-          }
-          return value;
-        }, continuations);
+    return answered(entity.<T>ask(command::apply, askTimeout), "the strategy did not answer within "
+        + askTimeout.toSeconds() + " s (its journal may be unavailable): retry later");
+  }
+
+  /**
+   * An ask's answer, continued on the dispatcher, with its failure turned into an {@link ApiProblem}
+   * ({@code timeoutMessage} for a 503 when it timed out).
+   */
+  private <T> CompletionStage<T> answered(CompletionStage<T> reply, String timeoutMessage) {
+    return reply.handleAsync((value, failure) -> {
+      if (failure != null) {
+        throw translate(failure, timeoutMessage);
+      }
+      return value;
+    }, continuations);
   }
 
   private static RuntimeException translate(Throwable failure, String timeoutMessage) {
