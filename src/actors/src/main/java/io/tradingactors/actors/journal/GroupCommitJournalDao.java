@@ -2,10 +2,13 @@ package io.tradingactors.actors.journal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +17,7 @@ import org.apache.pekko.persistence.PersistentRepr;
 import org.apache.pekko.persistence.jdbc.PekkoSerialization;
 import org.apache.pekko.persistence.jdbc.config.EventJournalTableColumnNames;
 import org.apache.pekko.persistence.jdbc.config.EventJournalTableConfiguration;
+import org.apache.pekko.persistence.jdbc.config.EventTagTableConfiguration;
 import org.apache.pekko.persistence.jdbc.config.JournalConfig;
 import org.apache.pekko.persistence.jdbc.journal.dao.DefaultJournalDao;
 import org.apache.pekko.persistence.journal.Tagged;
@@ -51,7 +55,9 @@ import slick.jdbc.JdbcProfile;
  * {@code jdbc-journal.bufferSize} bounds the writes waiting per writer (beyond it a write fails at once, like the
  * plugin's "queue buffer was full"). If a grouped transaction fails, each write of the group is retried in its own
  * transaction, so a bad write (say, a duplicate sequence number from a second writer of the same entity) fails only
- * itself. Tagged events (not used by this product) take the plugin's own path, which inserts their tags.
+ * itself. Tagged events (every event since the read model's projection: docs/read-model.md) get their
+ * {@code event_tag} rows in the same transaction: the journal rows' generated orderings are read back from the INSERT
+ * (the plugin's tags reference {@code ordering}), then the tags go in one multi-row INSERT, then one COMMIT.
  *
  * <p>Connections come from the plugin's pool (Slick's HikariCP data source of the shared database), one per
  * transaction, borrowed for the statement only. The writer threads stop when the actor system terminates.
@@ -66,6 +72,9 @@ public class GroupCommitJournalDao extends DefaultJournalDao {
   static final int MAX_ROWS_PER_STATEMENT = 65_535 / 12;
 
   private final String insertPrefix;
+  private final String tagInsertPrefix;
+  /** The generated and key columns read back from a tagged INSERT, as the journal table names them. */
+  private final String[] keyColumns;
   /** Written by the writer threads only; a racy cache of immutable strings is harmless. */
   private final String[] insertSqlBySize = new String[1025];
   private final Writer[] writers;
@@ -82,6 +91,9 @@ public class GroupCommitJournalDao extends DefaultJournalDao {
     this.database = db;
     this.serialization = serialization;
     this.insertPrefix = insertPrefix(journalConfig.eventJournalTableConfiguration());
+    this.tagInsertPrefix = tagInsertPrefix(journalConfig.eventTagTableConfiguration());
+    EventJournalTableColumnNames names = journalConfig.eventJournalTableConfiguration().columnNames();
+    this.keyColumns = new String[] {names.ordering(), names.persistenceId(), names.sequenceNumber()};
     int parallelism = Math.max(1, journalConfig.daoConfig().parallelism());
     int maxRows = Math.max(1, journalConfig.daoConfig().batchSize());
     int capacity = Math.max(1, journalConfig.daoConfig().bufferSize());
@@ -118,11 +130,13 @@ public class GroupCommitJournalDao extends DefaultJournalDao {
         scala.collection.Iterator<PersistentRepr> reprs = write.payload().iterator();
         while (reprs.hasNext()) {
           PersistentRepr repr = reprs.next();
-          if (repr.payload() instanceof Tagged) {
-            // Tags need the generated ordering of each row: the plugin's path does that.
-            return super.asyncWriteMessages(messages);
+          if (repr.payload() instanceof Tagged tagged) {
+            List<String> tags = new ArrayList<>(tagged.tags().size());
+            tagged.tags().foreach(tags::add);
+            ofWrite.add(Row.of(serialization, repr.withPayload(tagged.payload()), tags));
+          } else {
+            ofWrite.add(Row.of(serialization, repr, List.of()));
           }
-          ofWrite.add(Row.of(serialization, repr));
         }
         rows.addAll(ofWrite);
         results.add(new Success<>(BoxedUnit.UNIT));
@@ -240,15 +254,17 @@ public class GroupCommitJournalDao extends DefaultJournalDao {
   /**
    * Inserts the rows of every request atomically. Up to {@link #MAX_ROWS_PER_STATEMENT} rows go as ONE multi-row
    * INSERT in auto-commit mode — a single statement is its own transaction, so this is one round trip to the
-   * database and one commit; more rows go as several such statements inside an explicit transaction.
+   * database and one commit; more rows, or tagged rows (journal rows, then their tags), go as several statements
+   * inside an explicit transaction.
    */
   private void insert(List<Request> group) throws SQLException {
     List<Row> rows = new ArrayList<>();
     for (Request r : group) {
       rows.addAll(r.rows);
     }
+    boolean tagged = rows.stream().anyMatch(r -> !r.tags().isEmpty());
     try (Connection c = database.source().createConnection()) {
-      if (rows.size() <= MAX_ROWS_PER_STATEMENT) {
+      if (!tagged && rows.size() <= MAX_ROWS_PER_STATEMENT) {
         if (!c.getAutoCommit()) {
           c.setAutoCommit(true);
         }
@@ -258,7 +274,12 @@ public class GroupCommitJournalDao extends DefaultJournalDao {
       c.setAutoCommit(false);
       try {
         for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_STATEMENT) {
-          execute(c, rows.subList(from, Math.min(rows.size(), from + MAX_ROWS_PER_STATEMENT)));
+          List<Row> part = rows.subList(from, Math.min(rows.size(), from + MAX_ROWS_PER_STATEMENT));
+          if (tagged) {
+            insertTags(c, part, executeReturningOrderings(c, part));
+          } else {
+            execute(c, part);
+          }
         }
         c.commit();
       } catch (SQLException | RuntimeException e) {
@@ -279,6 +300,51 @@ public class GroupCommitJournalDao extends DefaultJournalDao {
         p = row.bind(ps, p);
       }
       ps.executeUpdate();
+    }
+  }
+
+  /** Inserts the rows and answers each one's generated ordering, keyed by "persistence id \u0000 sequence nr". */
+  private Map<String, Long> executeReturningOrderings(Connection c, List<Row> rows) throws SQLException {
+    Map<String, Long> orderings = new HashMap<>(rows.size() * 2);
+    try (PreparedStatement ps = c.prepareStatement(insertSql(rows.size()), keyColumns)) {
+      int p = 1;
+      for (Row row : rows) {
+        p = row.bind(ps, p);
+      }
+      ps.executeUpdate();
+      // by name and key, not by position: neither driver promises the rows come back in VALUES order
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        while (keys.next()) {
+          orderings.put(keys.getString(2) + '\u0000' + keys.getLong(3), keys.getLong(1));
+        }
+      }
+    }
+    if (orderings.size() != rows.size()) {
+      throw new SQLException("the journal INSERT returned " + orderings.size() + " keys for " + rows.size() + " rows");
+    }
+    return orderings;
+  }
+
+  /** One multi-row INSERT of every tag of {@code rows} (bound in chunks within PostgreSQL's parameter limit). */
+  private void insertTags(Connection c, List<Row> rows, Map<String, Long> orderings) throws SQLException {
+    List<Object[]> tagRows = new ArrayList<>();
+    for (Row row : rows) {
+      Long ordering = orderings.get(row.persistenceId() + '\u0000' + row.sequenceNr());
+      for (String tag : row.tags()) {
+        tagRows.add(new Object[] {ordering, tag});
+      }
+    }
+    int chunk = 65_535 / 2;
+    for (int from = 0; from < tagRows.size(); from += chunk) {
+      List<Object[]> part = tagRows.subList(from, Math.min(tagRows.size(), from + chunk));
+      try (PreparedStatement ps = c.prepareStatement(tagInsertPrefix + ", (?, ?)".repeat(part.size()).substring(1))) {
+        int p = 1;
+        for (Object[] t : part) {
+          ps.setLong(p++, (Long) t[0]);
+          ps.setString(p++, (String) t[1]);
+        }
+        ps.executeUpdate();
+      }
     }
   }
 
@@ -312,6 +378,20 @@ public class GroupCommitJournalDao extends DefaultJournalDao {
     return sql.append(") VALUES").toString();
   }
 
+  private static String tagInsertPrefix(EventTagTableConfiguration table) {
+    StringBuilder sql = new StringBuilder("INSERT INTO ");
+    if (table.schemaName().isDefined()) {
+      sql.append(quote(table.schemaName().get())).append('.');
+    }
+    return sql.append(quote(table.tableName()))
+        .append(" (")
+        .append(quote(table.columnNames().eventId()))
+        .append(", ")
+        .append(quote(table.columnNames().tag()))
+        .append(") VALUES")
+        .toString();
+  }
+
   /** Quoted as Slick's H2 and PostgreSQL profiles quote them (the H2 schema's names are lower case, quoted). */
   private static String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
@@ -330,9 +410,10 @@ public class GroupCommitJournalDao extends DefaultJournalDao {
       String serManifest,
       byte[] metaPayload,
       Integer metaSerId,
-      String metaSerManifest) {
+      String metaSerManifest,
+      List<String> tags) {
 
-    static Row of(Serialization serialization, PersistentRepr repr) {
+    static Row of(Serialization serialization, PersistentRepr repr, List<String> tags) {
       PekkoSerialization.PekkoSerialized event = PekkoSerialization.serialize(serialization, repr.payload()).get();
       byte[] metaPayload = null;
       Integer metaSerId = null;
@@ -359,7 +440,8 @@ public class GroupCommitJournalDao extends DefaultJournalDao {
           event.serManifest(),
           metaPayload,
           metaSerId,
-          metaSerManifest);
+          metaSerManifest,
+          tags);
     }
 
     /** Binds the 12 columns from parameter {@code p}; returns the next parameter index. */

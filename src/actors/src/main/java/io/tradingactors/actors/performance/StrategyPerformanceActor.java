@@ -3,6 +3,7 @@ package io.tradingactors.actors.performance;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.tradingactors.actors.CborSerializable;
+import io.tradingactors.actors.EventTags;
 import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.domain.event.BalanceUpdated;
 import io.tradingactors.domain.event.EventValidator;
@@ -151,6 +152,7 @@ public final class StrategyPerformanceActor
   private final Settings settings;
   private final Set<ActorRef<MetricsSnapshot>> subscribers = new HashSet<>();
   private final boolean tellsListener;
+  private final Set<String> tags;
   private MetricsSnapshot latest;
 
   private StrategyPerformanceActor(ActorContext<Command> context, String entityId, Settings settings) {
@@ -163,6 +165,13 @@ public final class StrategyPerformanceActor
     this.settings = settings;
     // A backtest run (id@run) is never traded, so its snapshots are not the listener's (the risk manager's) business.
     this.tellsListener = settings.listener() != SnapshotListener.NONE && StrategyIds.runOf(entityId) == null;
+    this.tags = Set.of(EventTags.tagFor(context.getSystem(), EventTags.PERFORMANCE, persistenceId().id()));
+  }
+
+  /** Every event carries its slice's tag: the read model's projection reads the journal by tag. */
+  @Override
+  public Set<String> tagsFor(PerformanceEvent event) {
+    return tags;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.tradingactors.actors.risk;
 
 import io.tradingactors.actors.CborSerializable;
+import io.tradingactors.actors.EventTags;
 import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.domain.risk.ExposureChanged;
 import io.tradingactors.domain.risk.RiskEvent;
@@ -11,6 +12,7 @@ import io.tradingactors.domain.risk.RiskRules;
 import io.tradingactors.domain.risk.RiskState;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -174,6 +176,7 @@ public final class RiskManagerActor
   private final RiskPolicy policy;
   /** The newest snapshot figures seen since this incarnation started (not persisted: asked for after a restart). */
   private RiskInputs latest;
+  private final Set<String> tags;
 
   private RiskManagerActor(
       ActorContext<Command> context, TimerScheduler<Command> timers, String strategyId, Settings settings) {
@@ -187,6 +190,13 @@ public final class RiskManagerActor
     this.strategyId = strategyId;
     this.settings = settings;
     this.policy = settings.policies().forStrategy(strategyId);
+    this.tags = Set.of(EventTags.tagFor(context.getSystem(), EventTags.RISK, persistenceId().id()));
+  }
+
+  /** Every decision carries its slice's tag: the read model's projection reads the journal by tag. */
+  @Override
+  public Set<String> tagsFor(RiskEvent event) {
+    return tags;
   }
 
   @Override
