@@ -20,7 +20,10 @@ public final class ReadModelSchema {
             .dataSource(dataSource)
             .locations("classpath:db/readmodel/" + dialect)
             .table("trading_actors_read_model_schema")
-            .baselineOnMigrate(false)
+            // The journal's tables are already in the schema: Flyway's own history starts at version 0, and every
+            // read model migration from V1 on runs.
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
             .load();
     return flyway.migrate().migrationsExecuted;
   }

@@ -9,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.pekko.persistence.query.typed.EventEnvelope;
+import java.util.function.LongConsumer;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 
 /**
@@ -29,6 +30,7 @@ final class PerformanceHandler extends JdbcHandler<List<EventEnvelope<Performanc
   private final RowWriter writer;
   private final Clock clock;
   private final Map<String, TrackFold> folds;
+  private final LongConsumer lagObserver;
 
   PerformanceHandler(
       MetricSettings settings,
@@ -36,12 +38,14 @@ final class PerformanceHandler extends JdbcHandler<List<EventEnvelope<Performanc
       int cachedTracks,
       JournalHistory journal,
       RowWriter writer,
-      Clock clock) {
+      Clock clock,
+      LongConsumer lagObserver) {
     this.settings = settings;
     this.historyIntervalMs = historyIntervalMs;
     this.journal = journal;
     this.writer = writer;
     this.clock = clock;
+    this.lagObserver = lagObserver;
     this.folds =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
@@ -72,6 +76,10 @@ final class PerformanceHandler extends JdbcHandler<List<EventEnvelope<Performanc
       writer.write(c, rows, clock.instant());
       return null;
     });
+    long now = clock.millis();
+    for (EventEnvelope<PerformanceEvent> env : envelopes) {
+      lagObserver.accept(now - env.timestamp());
+    }
   }
 
   private TrackFold rebuild(String pid, long toSequenceNr) {

@@ -4,7 +4,7 @@ import io.tradingactors.domain.risk.ExposureChanged;
 import io.tradingactors.domain.risk.RiskEvent;
 import java.time.Clock;
 import java.util.List;
-import org.apache.pekko.persistence.query.typed.EventEnvelope;
+import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 

@@ -21,7 +21,7 @@ import java.util.List;
  * position, so a stale writer (a projection instance that lost its slice to another node and has not noticed yet)
  * cannot move a row back in time; the embedded H2 database serves one node, so its MERGE needs no such guard.
  */
-public final class RowWriter {
+public class RowWriter {
 
   /** The metric columns of performance_metrics, in the order {@link #bindMetrics} binds them. */
   static final List<String> METRIC_COLUMNS =
