@@ -19,6 +19,9 @@ public final class EventTags {
   /** Slice ranges, hence projection instances per entity type. */
   public static final int GROUPS = 4;
 
+  /** Pekko's number of slices ({@link Persistence#numberOfSlices}). */
+  static final int SLICES = 1024;
+
   public static final String PERFORMANCE = "performance";
   public static final String RISK = "risk";
 
@@ -29,6 +32,23 @@ public final class EventTags {
     Persistence persistence = Persistence.get(system);
     int slice = persistence.sliceForPersistenceId(persistenceId);
     return prefix + "-" + (slice * GROUPS / persistence.numberOfSlices());
+  }
+
+  /**
+   * {@link #tagFor(ActorSystem, String, String)} without an actor system, for the schema migration that tags the
+   * events written before tags existed: Pekko's slice is |hashCode mod 1024| (a test keeps the two in step).
+   */
+  public static String tagFor(String prefix, String persistenceId) {
+    int slice = Math.abs(persistenceId.hashCode() % SLICES);
+    return prefix + "-" + (slice * GROUPS / SLICES);
+  }
+
+  /** The entity type prefix of a persistence id's tag, or null for an entity the read model does not follow. */
+  public static String prefixOf(String persistenceId) {
+    if (persistenceId.startsWith("strategy|")) {
+      return PERFORMANCE;
+    }
+    return persistenceId.startsWith("risk|") ? RISK : null;
   }
 
   /** Every tag of one entity type, in slice order. */

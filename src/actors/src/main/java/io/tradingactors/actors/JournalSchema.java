@@ -1,6 +1,7 @@
 package io.tradingactors.actors;
 
 import com.typesafe.config.Config;
+import io.tradingactors.actors.journal.TagUntaggedEvents;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -21,6 +22,7 @@ public final class JournalSchema {
         Flyway.configure(JournalSchema.class.getClassLoader())
             .dataSource(db.getString("url"), db.getString("user"), db.getString("password"))
             .locations("classpath:db/journal/" + dialect)
+            .javaMigrations(new TagUntaggedEvents())
             .table("trading_actors_journal_schema")
             .baselineOnMigrate(false)
             .load();
