@@ -130,6 +130,11 @@ public final class TradingActorsNode implements AutoCloseable {
         config.getInt("trading-actors.performance.snapshot-every"));
   }
 
+  /** The metric conventions every strategy of this node folds with (trading-actors.metrics). */
+  public MetricSettings metricSettings() {
+    return performanceSettings(system.settings().config()).metrics();
+  }
+
   public ActorSystem<Void> system() {
     return system;
   }
