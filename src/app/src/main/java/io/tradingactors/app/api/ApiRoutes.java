@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API of DESIGN §5 (docs/api.md; the OpenAPI document at {@code /v1/openapi.json}). Routes only: parsing is
- * {@link RequestBodies}', asking the actors {@link StrategyGateway}'s, the stream {@link EventStream}'s.
+ * {@link RequestBodies}', asking the actors {@link StrategyGateway}'s, querying the read model (score, ranking,
+ * compare) {@link ReadModelGateway}'s, the stream {@link EventStream}'s.
  *
  * <p>Every answer that is not a success is a JSON {@link ApiError}; a 503 carries {@code Retry-After}; an unexpected
  * failure is a 500 whose body holds no stack trace (the log does).
@@ -76,6 +77,9 @@ public final class ApiRoutes extends AllDirectives {
           new Endpoint("GET", "/v1/strategies/{id}/risk-events"),
           new Endpoint("POST", "/v1/strategies/{id}/halt"),
           new Endpoint("POST", "/v1/strategies/{id}/resume"),
+          new Endpoint("GET", "/v1/strategies/ranking"),
+          new Endpoint("GET", "/v1/strategies/{id}/score"),
+          new Endpoint("GET", "/v1/strategies/{id}/compare"),
           new Endpoint("GET", "/v1/stream"),
           new Endpoint("GET", "/v1/openapi.json"),
           new Endpoint("GET", "/health/live"),
@@ -86,9 +90,15 @@ public final class ApiRoutes extends AllDirectives {
 
   private static final Marshaller<Object, RequestEntity> JSON = Jackson.marshaller(Json.mapper());
 
+  /** Lines of the ranking when {@code ?limit} is not given. */
+  static final int DEFAULT_RANKING_LIMIT = 100;
+  /** The most lines {@code ?limit} may ask for. */
+  static final int MAX_RANKING_LIMIT = 1000;
+
   private final ActorSystem<?> system;
   private final ApiSettings settings;
   private final StrategyGateway gateway;
+  private final ReadModelGateway readModel;
   private final EventStream stream;
   private final JournalHealth health;
   private final ApiMetrics metrics;
@@ -99,12 +109,14 @@ public final class ApiRoutes extends AllDirectives {
       ActorSystem<?> system,
       ApiSettings settings,
       StrategyGateway gateway,
+      ReadModelGateway readModel,
       EventStream stream,
       JournalHealth health,
       ApiMetrics metrics) {
     this.system = system;
     this.settings = settings;
     this.gateway = gateway;
+    this.readModel = readModel;
     this.stream = stream;
     this.health = health;
     this.metrics = metrics;
@@ -139,6 +151,12 @@ public final class ApiRoutes extends AllDirectives {
                     EventStreamMarshalling.toEventStream()))))),
         pathPrefix("strategies", () -> concat(
             pathEnd(() -> get(() -> onSuccess(summaries(), list -> complete(StatusCodes.OK, list, JSON)))),
+            // Before the {id} routes: "ranking" is also a valid strategy id, and GET /v1/strategies/ranking must be
+            // the ranking whatever strategies exist. No {id} route ends at /v1/strategies/{id}, so a strategy named
+            // "ranking" loses nothing: its routes (/v1/strategies/ranking/score, …) all have a further segment.
+            path("ranking", () -> get(() -> parameterOptional("limit", limit ->
+                onSuccess(readModel.ranking(rankingLimit(limit)), ranking -> complete(
+                    StatusCodes.OK, Views.RankingLine.of(ranking), JSON))))),
             pathPrefix(PathMatchers.segment(), rawId -> {
               String id = checkedId(rawId);
               return concat(
@@ -159,7 +177,14 @@ public final class ApiRoutes extends AllDirectives {
                       onSuccess(gateway.riskEvents(id), events -> complete(
                           StatusCodes.OK, new Views.RiskEventsView(id, events), JSON)))),
                   path("halt", () -> post(() -> jsonBody(body -> exposure(gateway.halt(id, reason(body)))))),
-                  path("resume", () -> post(() -> jsonBody(body -> exposure(gateway.resume(id, reason(body)))))));
+                  path("resume", () -> post(() -> jsonBody(body -> exposure(gateway.resume(id, reason(body)))))),
+                  path("score", () -> get(() -> parameterOptional("backtest", run ->
+                      onSuccess(readModel.score(id, run.map(ApiRoutes::checkedRun).orElse(null)), s -> complete(
+                          StatusCodes.OK, Views.ScoreView.of(s), JSON))))),
+                  path("compare", () -> get(() -> parameterOptional("backtest", run ->
+                      onSuccess(readModel.compare(id, checkedRun(run.orElseThrow(() -> ApiProblem.invalidInput(
+                          "backtest: is required (the backtest run to compare the live track with)")))),
+                          c -> complete(StatusCodes.OK, Views.ComparisonView.of(c), JSON))))));
             }))));
   }
 
@@ -257,6 +282,33 @@ public final class ApiRoutes extends AllDirectives {
               + (id.length() > 80 ? id.substring(0, 80) + "…" : id) + "'");
     }
     return id;
+  }
+
+  /** A backtest run id of {@code ?backtest=}: the rule of strategy ids (DESIGN §5). */
+  private static String checkedRun(String run) {
+    if (!StrategyIds.isValid(run)) {
+      throw ApiProblem.invalidInput(
+          "backtest: must be 1 to 64 characters of letters, digits, '.', '_' or '-', got '"
+              + (run.length() > 80 ? run.substring(0, 80) + "…" : run) + "'");
+    }
+    return run;
+  }
+
+  private static int rankingLimit(Optional<String> value) {
+    if (value.isEmpty()) {
+      return DEFAULT_RANKING_LIMIT;
+    }
+    String text = value.get();
+    try {
+      int limit = Integer.parseInt(text);
+      if (limit >= 1 && limit <= MAX_RANKING_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below, with the range
+    }
+    throw ApiProblem.invalidInput("limit: must be a whole number from 1 to " + MAX_RANKING_LIMIT + ", got '"
+        + (text.length() > 80 ? text.substring(0, 80) + "…" : text) + "'");
   }
 
   private static Instant time(String parameter, Optional<String> value) {

@@ -7,8 +7,10 @@ import io.tradingactors.actors.performance.StrategyPerformanceActor;
 import io.tradingactors.actors.risk.RiskManagerActor.RiskNotice;
 import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.domain.risk.ExposureChanged;
+import io.tradingactors.readmodel.query.ReadModelQueries;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -50,11 +52,25 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * Binds the API on {@code node}.
+   * Binds the API on {@code node} without the read model: the score, ranking and compare routes answer 503 ("read
+   * model not configured"). For tests and benchmarks of the other routes.
    *
    * @throws IllegalArgumentException when the address is not loopback and no token is set
    */
   public static ApiServer start(TradingActorsNode node, ApiSettings settings) {
+    return bind(node, settings, ReadModelGateway.notConfigured());
+  }
+
+  /**
+   * Binds the API on {@code node}, with the score, ranking and compare routes served by {@code readModel}.
+   *
+   * @throws IllegalArgumentException when the address is not loopback and no token is set
+   */
+  public static ApiServer start(TradingActorsNode node, ApiSettings settings, ReadModelQueries readModel) {
+    return bind(node, settings, ReadModelGateway.of(node.system(), Objects.requireNonNull(readModel, "readModel")));
+  }
+
+  private static ApiServer bind(TradingActorsNode node, ApiSettings settings, ReadModelGateway readModel) {
     settings.checkExposure();
     ActorSystem<Void> system = node.system();
     JournalHealth health = JournalHealth.start(system, settings.healthInterval(), Duration.ofSeconds(2));
@@ -69,7 +85,7 @@ public final class ApiServer implements AutoCloseable {
     watchExposures(system, node.riskTopic(), gateway, metrics);
     watchStrategies(system, node.snapshotTopic(), gateway);
     watchActiveStrategies(system, metrics);
-    ApiRoutes routes = new ApiRoutes(system, settings, gateway, stream, health, metrics);
+    ApiRoutes routes = new ApiRoutes(system, settings, gateway, readModel, stream, health, metrics);
     ServerBinding binding =
         Http.get(system)
             .newServerAt(settings.host(), settings.port())

@@ -10,11 +10,17 @@ import io.tradingactors.domain.risk.RiskEvent;
 import io.tradingactors.domain.risk.RiskInputs;
 import io.tradingactors.domain.risk.RiskLimits;
 import io.tradingactors.domain.state.BalancePoint;
+import io.tradingactors.metrics.MetricDiff;
 import io.tradingactors.metrics.PerformanceMetrics;
+import io.tradingactors.metrics.ScoreBasis;
+import io.tradingactors.metrics.SelectionScore;
+import io.tradingactors.readmodel.query.Comparison;
+import io.tradingactors.readmodel.query.StrategyScore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The response bodies of the API (DESIGN §5, docs/api.md), as records serialized by the product's one JSON dialect
@@ -144,6 +150,70 @@ public final class Views {
 
   /** {@code GET /v1/strategies/{id}/risk-events}. */
   public record RiskEventsView(String strategyId, List<RiskEventView> riskEvents) {}
+
+  /** The weights a blended score actually applied (1 / 0 on the backtest alone, 0 / 1 on the live score alone). */
+  public record Weights(double backtest, double live) {}
+
+  /** Each track's score with its inputs, capped values and weighted terms; null for a track with no row. */
+  public record ScoreParts(SelectionScore backtest, SelectionScore live) {}
+
+  /** {@code GET /v1/strategies/{id}/score} (docs/selection.md). */
+  public record ScoreView(
+      String strategyId,
+      String backtestRun,
+      Double backtestScore,
+      Double liveScore,
+      long liveTrades,
+      Double blendedScore,
+      ScoreBasis basis,
+      Weights weights,
+      ScoreParts parts) {
+
+    static ScoreView of(StrategyScore s) {
+      return new ScoreView(s.strategyId(), s.backtestRun(), s.backtestScore(), s.liveScore(), s.liveTrades(),
+          s.blendedScore(), s.blend().basis(), new Weights(s.blend().backtestWeight(), s.blend().liveWeight()),
+          new ScoreParts(s.backtest(), s.live()));
+    }
+  }
+
+  /** A line of {@code GET /v1/strategies/ranking}; {@code rank} is the 1-based position, best first. */
+  public record RankingLine(
+      int rank,
+      String strategyId,
+      Double blendedScore,
+      Double backtestScore,
+      Double liveScore,
+      long liveTrades,
+      String backtestRun,
+      ScoreBasis basis) {
+
+    static List<RankingLine> of(List<StrategyScore> ranking) {
+      List<RankingLine> lines = new ArrayList<>(ranking.size());
+      for (StrategyScore s : ranking) {
+        lines.add(new RankingLine(lines.size() + 1, s.strategyId(), s.blendedScore(), s.backtestScore(),
+            s.liveScore(), s.liveTrades(), s.backtestRun(), s.blend().basis()));
+      }
+      return lines;
+    }
+  }
+
+  /**
+   * {@code GET /v1/strategies/{id}/compare}: both tracks' metrics (DESIGN §3 keys), each metric's difference and the
+   * metrics outside their drift band.
+   */
+  public record ComparisonView(
+      String strategyId,
+      String backtestRun,
+      PerformanceMetrics live,
+      PerformanceMetrics backtest,
+      Map<String, MetricDiff> diff,
+      List<String> drift) {
+
+    static ComparisonView of(Comparison c) {
+      return new ComparisonView(c.strategyId(), c.backtestRun(), c.live(), c.backtest(), c.drift().diff(),
+          c.drift().drift());
+    }
+  }
 
   /** {@code /health/live} and {@code /health/ready}; absent parts are left out. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import io.tradingactors.actors.TradingActorsNode;
 import io.tradingactors.domain.json.Json;
+import io.tradingactors.readmodel.query.ReadModelQueries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A real node and API server on a free loopback port, and a plain HTTP client to drive it as a live engine would.
@@ -38,9 +40,21 @@ final class TestServer implements AutoCloseable {
 
   /** With {@code token} non-null every /v1 request needs it; this client sends it unless told otherwise. */
   static TestServer start(Config config, String token) {
+    return start(config, token, null);
+  }
+
+  /** With the score, ranking and compare routes served by {@code readModel}. */
+  static TestServer withReadModel(Config config, ReadModelQueries readModel) {
+    return start(config, null, Objects.requireNonNull(readModel, "readModel"));
+  }
+
+  private static TestServer start(Config config, String token, ReadModelQueries readModel) {
     TradingActorsNode node = TradingActorsNode.start(config);
     try {
-      ApiServer server = ApiServer.start(node, ApiSettings.from(config, token).withAddress("127.0.0.1", 0));
+      ApiSettings settings = ApiSettings.from(config, token).withAddress("127.0.0.1", 0);
+      ApiServer server = readModel == null
+          ? ApiServer.start(node, settings)
+          : ApiServer.start(node, settings, readModel);
       return new TestServer(node, server, token);
     } catch (RuntimeException e) {
       node.close();
