@@ -2,6 +2,9 @@ package io.tradingactors.app.cli;
 
 import io.tradingactors.actors.TradingActorsNode;
 import io.tradingactors.app.api.ApiServer;
+import io.tradingactors.readmodel.ReadModel;
+import io.tradingactors.readmodel.query.ReadModelQueries;
+import io.tradingactors.readmodel.query.SelectionSettings;
 import io.tradingactors.app.api.ApiSettings;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -52,11 +55,18 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    SelectionSettings selection;
+    try {
+      selection = SelectionSettings.from(config); // before anything starts: a bad weight or band stops here
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     PrintWriter out = spec.commandLine().getOut();
     TradingActorsNode n = TradingActorsNode.start(config);
     ApiServer server;
     try {
-      server = ApiServer.start(n, settings);
+      ReadModel readModel = ReadModel.start(n.system(), config, n.metricSettings());
+      server = ApiServer.start(n, settings, new ReadModelQueries(readModel.dataSource(), selection));
     } catch (RuntimeException e) {
       n.close();
       throw new IllegalStateException("could not serve on " + settings.host() + ":" + settings.port() + ": "

@@ -3,7 +3,11 @@ package io.tradingactors.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tradingactors.actors.performance.StrategyIds;
+import io.tradingactors.actors.performance.StrategyPerformanceActor;
 import io.tradingactors.actors.testing.TestJournals;
+import io.tradingactors.domain.event.PerformanceEvent;
+import io.tradingactors.domain.fixtures.Events;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -40,7 +45,7 @@ abstract class ApiContractTest {
 
   TestServer server() {
     if (server == null) {
-      server = TestServer.start(TestJournals.config(backend(), dir));
+      server = TestServer.withProjection(TestJournals.config(backend(), dir));
     }
     return server;
   }
@@ -405,6 +410,75 @@ abstract class ApiContractTest {
       }
     } while (System.nanoTime() < deadline);
     throw new AssertionError("exposure of " + id + " never became " + expected + ": " + exposure);
+  }
+
+  // ---- the read model: score, ranking, compare from the projected tables ----------------------------------------
+
+  @Test
+  void scoreRankingAndCompareFollowTheJournalThroughTheProjection() throws Exception {
+    String id = freshId();
+    StringBuilder live = new StringBuilder("[");
+    double[] pnls = {12, -5, 8, 3, -2, 7};
+    for (int i = 0; i < pnls.length; i++) {
+      live.append(i == 0 ? "" : ",").append(TestServer.trade("l" + i, pnls[i], 10 + i));
+    }
+    assertThat(server().post("/v1/strategies/" + id + "/trades", live.append("]").toString()).status())
+        .isEqualTo(201);
+    // a backtest run, journaled under its own persistence id as `import --backtest` does
+    List<PerformanceEvent> run = List.of(
+        Events.trade("b1", 1, 20), Events.trade("b2", 2, -10), Events.trade("b3", 3, 30), Events.trade("b4", 4, 5));
+    ClusterSharding.get(server().node.system())
+        .entityRefFor(StrategyPerformanceActor.ENTITY_TYPE_KEY, StrategyIds.entityId(id, "bt-1"))
+        .<StrategyPerformanceActor.Recorded>askWithStatus(
+            r -> new StrategyPerformanceActor.RecordEvents(run, r), Duration.ofSeconds(20))
+        .toCompletableFuture().join();
+
+    JsonNode score = awaitJson("/v1/strategies/" + id + "/score",
+        s -> s.path("live_trades").asLong() == pnls.length && s.path("backtest_run").asText().equals("bt-1"));
+    assertThat(score.get("basis").asText()).isEqualTo("blended");
+    double expected = 0.7 * score.get("backtest_score").asDouble() + 0.3 * score.get("live_score").asDouble();
+    assertThat(score.get("blended_score").asDouble()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
+    // the live part is the 30-day window of the same trades the metrics route folds
+    JsonNode metrics = server().get("/v1/strategies/" + id + "/metrics").json().get("metrics");
+    assertThat(score.at("/parts/live/win_rate").asDouble()).isEqualTo(metrics.get("win_rate").asDouble());
+
+    JsonNode compare = server().get("/v1/strategies/" + id + "/compare?backtest=bt-1").json();
+    assertThat(compare.at("/live/total_trades").asLong()).isEqualTo(pnls.length);
+    assertThat(compare.at("/backtest/total_trades").asLong()).isEqualTo(run.size());
+    assertThat(compare.at("/live/net_pnl").asDouble()).isEqualTo(metrics.get("net_pnl").asDouble());
+    assertThat(compare.at("/diff/win_rate/absolute").asDouble())
+        .isEqualTo(compare.at("/live/win_rate").asDouble() - compare.at("/backtest/win_rate").asDouble());
+
+    JsonNode ranking = awaitJson("/v1/strategies/ranking?limit=1000", r -> {
+      for (JsonNode line : r) {
+        if (line.get("strategy_id").asText().equals(id)) {
+          return true;
+        }
+      }
+      return false;
+    });
+    for (int i = 1; i < ranking.size(); i++) {
+      JsonNode before = ranking.get(i - 1).get("blended_score");
+      JsonNode after = ranking.get(i).get("blended_score");
+      if (!after.isNull()) {
+        assertThat(before.isNull()).as("nulls last").isFalse();
+        assertThat(before.asDouble()).as("best first").isGreaterThanOrEqualTo(after.asDouble());
+      }
+    }
+  }
+
+  /** GETs {@code path} until its JSON satisfies {@code done} (the projection is asynchronous). */
+  private JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> done) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    TestServer.Reply last;
+    do {
+      last = server().get(path);
+      if (last.status() == 200 && done.test(last.json())) {
+        return last.json();
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError(path + " never got there: " + last.status() + " " + last.body());
   }
 
   private static JsonNode findStrategy(JsonNode list, String id) {

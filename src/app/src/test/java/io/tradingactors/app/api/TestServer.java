@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.Config;
 import io.tradingactors.actors.TradingActorsNode;
 import io.tradingactors.domain.json.Json;
+import io.tradingactors.readmodel.ReadModel;
 import io.tradingactors.readmodel.query.ReadModelQueries;
+import io.tradingactors.readmodel.query.SelectionSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,6 +48,21 @@ final class TestServer implements AutoCloseable {
   /** With the score, ranking and compare routes served by {@code readModel}. */
   static TestServer withReadModel(Config config, ReadModelQueries readModel) {
     return start(config, null, Objects.requireNonNull(readModel, "readModel"));
+  }
+
+  /** With the read model's projection running on the node, and the score, ranking and compare routes reading it. */
+  static TestServer withProjection(Config config) {
+    TradingActorsNode node = TradingActorsNode.start(config);
+    try {
+      ReadModel readModel = ReadModel.start(node.system(), config, node.metricSettings());
+      ApiSettings settings = ApiSettings.from(config, null).withAddress("127.0.0.1", 0);
+      ApiServer server = ApiServer.start(
+          node, settings, new ReadModelQueries(readModel.dataSource(), SelectionSettings.from(config)));
+      return new TestServer(node, server, null);
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
   }
 
   private static TestServer start(Config config, String token, ReadModelQueries readModel) {
