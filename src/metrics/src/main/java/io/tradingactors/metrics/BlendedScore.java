@@ -11,11 +11,10 @@ package io.tradingactors.metrics;
  *       {@code backtestWeight · backtest + liveWeight · live}, basis {@link ScoreBasis#BLENDED};
  *   <li>a backtest score (fewer live trades, or none): the backtest score alone, weights 1 / 0, basis
  *       {@link ScoreBasis#BACKTEST}. A handful of live trades is noise next to a whole backtest;
- *   <li>no backtest score (no run was imported, or its run has no trades) but a live score: the live score alone,
- *       weights 0 / 1, basis {@link ScoreBasis#LIVE}, <em>whatever its number of trades</em>. A strategy traded only
- *       live is still ranked on the evidence there is rather than dropped; {@code basis} and {@code live_trades} in
- *       the reply show how thin that evidence is;
- *   <li>neither: null, weights 0 / 0, basis {@link ScoreBasis#NONE}.
+ *   <li>no backtest score (no run was imported, or its run has no trades) but a live score from at least
+ *       {@code minLiveTrades} live trades: the live score alone, weights 0 / 1, basis {@link ScoreBasis#LIVE};
+ *   <li>otherwise: null, weights 0 / 0, basis {@link ScoreBasis#NONE}. The same evidence rule as in 2: a handful of
+ *       lucky live trades must not put a strategy at the top of a ranking; the reply still shows its live score.
  * </ol>
  *
  * @param score the blended score; null on basis {@link ScoreBasis#NONE}
@@ -37,7 +36,7 @@ public record BlendedScore(Double score, ScoreBasis basis, double backtestWeight
     if (backtestScore != null) {
       return new BlendedScore(backtestScore, ScoreBasis.BACKTEST, 1.0, 0.0);
     }
-    if (liveScore != null) {
+    if (liveScore != null && liveTrades >= settings.minLiveTrades()) {
       return new BlendedScore(liveScore, ScoreBasis.LIVE, 0.0, 1.0);
     }
     return new BlendedScore(null, ScoreBasis.NONE, 0.0, 0.0);

@@ -29,13 +29,16 @@ class BlendedScoreTest {
   }
 
   @Test
-  void withoutABacktestTheLiveScoreAloneWhateverItsTrades() {
-    BlendedScore one = BlendedScore.of(null, 0.35, 1, D);
+  void withoutABacktestTheLiveScoreAloneFromTheMinimumOfLiveTrades() {
+    BlendedScore five = BlendedScore.of(null, 0.35, 5, D);
+    assertThat(five.basis()).isEqualTo(ScoreBasis.LIVE);
+    assertThat(five.score()).isEqualTo(0.35);
+    assertThat(five.backtestWeight()).isEqualTo(0.0);
+    assertThat(five.liveWeight()).isEqualTo(1.0);
 
-    assertThat(one.basis()).isEqualTo(ScoreBasis.LIVE);
-    assertThat(one.score()).isEqualTo(0.35);
-    assertThat(one.backtestWeight()).isEqualTo(0.0);
-    assertThat(one.liveWeight()).isEqualTo(1.0);
+    BlendedScore four = BlendedScore.of(null, 0.95, 4, D);
+    assertThat(four.basis()).isEqualTo(ScoreBasis.NONE);
+    assertThat(four.score()).isNull();
   }
 
   @Test

@@ -155,13 +155,14 @@ abstract class ReadModelQueriesTest {
     allTime(ds, "top", "bt", metrics(50, 0.8, 3.0, 5.0), T0);          // 0.32 + 0.35 + 0.25 = 0.92
     allTime(ds, "blended", "bt", metrics(50, 0.8, 3.0, 5.0), T0);      // 0.92 blended with a poor live track
     liveWindow(ds, "blended", 5, 0.0, 0.0, 0.0);                       // live 0: 0.7 · 0.92 = 0.644
-    liveWindow(ds, "live-only", 1, 1.0, 0.3, null);                    // 0.4 + 0.035 = 0.435
+    liveWindow(ds, "live-only", 5, 1.0, 0.3, null);                    // 0.4 + 0.035 = 0.435
     liveWindow(ds, "idle", 0, null, null, null);                       // no score: last
+    liveWindow(ds, "lucky", 1, 1.0, 3.0, 5.0);                         // 1 perfect trade, no backtest: no score
 
     List<StrategyScore> ranking = queries.ranking(100);
 
     assertThat(ranking).extracting(StrategyScore::strategyId)
-        .containsExactly("top", "blended", "a-mid", "b-mid", "live-only", "idle");
+        .containsExactly("top", "blended", "a-mid", "b-mid", "live-only", "idle", "lucky");
     assertThat(ranking.get(1).blendedScore()).isCloseTo(0.644, within(1e-12));
     assertThat(ranking.get(5).blendedScore()).isNull();
     assertThat(queries.ranking(2)).extracting(StrategyScore::strategyId).containsExactly("top", "blended");
