@@ -61,6 +61,14 @@ public final class ApiMetrics {
           .labelNames("kind")
           .register(registry);
 
+  private final Histogram readModelLag =
+      Histogram.builder()
+          .name("trading_actors_read_model_lag_seconds")
+          .help("Time from an event's journal write to the read model transaction holding its rows (docs/read-model.md)")
+          .classicOnly()
+          .classicUpperBounds(0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 2, 5, 10, 30, 60, 300)
+          .register(registry);
+
   private final Gauge exposure =
       Gauge.builder()
           .name("trading_actors_exposure")
@@ -93,6 +101,11 @@ public final class ApiMetrics {
 
   public void exposure(String strategyId, double value) {
     exposure.labelValues(strategyId).set(value);
+  }
+
+  /** One projected event, {@code lagMs} behind its journal write. */
+  public void projected(long lagMs) {
+    readModelLag.observe(lagMs / 1000.0);
   }
 
   public void activeStrategies(long count) {

@@ -9,6 +9,7 @@ import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.domain.risk.ExposureChanged;
 import io.tradingactors.readmodel.query.ReadModelQueries;
 import java.net.InetSocketAddress;
+import java.util.function.LongConsumer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -44,8 +45,10 @@ public final class ApiServer implements AutoCloseable {
   private final ServerBinding binding;
   private final JournalHealth health;
   private final EventStream stream;
+  private final ApiMetrics metrics;
 
-  private ApiServer(ServerBinding binding, JournalHealth health, EventStream stream) {
+  private ApiServer(ServerBinding binding, JournalHealth health, EventStream stream, ApiMetrics metrics) {
+    this.metrics = metrics;
     this.binding = binding;
     this.health = health;
     this.stream = stream;
@@ -94,7 +97,12 @@ public final class ApiServer implements AutoCloseable {
             .join()
             .addToCoordinatedShutdown(DRAIN, system);
     system.log().info("HTTP API listening on http://{}:{}", settings.host(), binding.localAddress().getPort());
-    return new ApiServer(binding, health, stream);
+    return new ApiServer(binding, health, stream, metrics);
+  }
+
+  /** What the read model tells of each projected event's lag, for /metrics ({@code ReadModel.onLag}). */
+  public LongConsumer readModelLag() {
+    return metrics::projected;
   }
 
   public InetSocketAddress address() {

@@ -67,6 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       ReadModel readModel = ReadModel.start(n.system(), config, n.metricSettings());
       server = ApiServer.start(n, settings, new ReadModelQueries(readModel.dataSource(), selection));
+      readModel.onLag(server.readModelLag());
     } catch (RuntimeException e) {
       n.close();
       throw new IllegalStateException("could not serve on " + settings.host() + ":" + settings.port() + ": "

@@ -381,6 +381,7 @@ abstract class ApiContractTest {
         .contains("trading_actors_events_persisted_total{kind=\"trade\"}")
         .contains(gauge)
         .contains("trading_actors_active_strategies")
+        .contains("trading_actors_read_model_lag_seconds_bucket")
         .contains("jvm_memory_used_bytes");
   }
 

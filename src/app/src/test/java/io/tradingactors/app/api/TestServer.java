@@ -58,6 +58,7 @@ final class TestServer implements AutoCloseable {
       ApiSettings settings = ApiSettings.from(config, null).withAddress("127.0.0.1", 0);
       ApiServer server = ApiServer.start(
           node, settings, new ReadModelQueries(readModel.dataSource(), SelectionSettings.from(config)));
+      readModel.onLag(server.readModelLag());
       return new TestServer(node, server, null);
     } catch (RuntimeException e) {
       node.close();
