@@ -1,6 +1,7 @@
 package io.tradingactors.readmodel.projection;
 
 import io.tradingactors.domain.risk.ExposureChanged;
+import io.tradingactors.metrics.MetricValues;
 import io.tradingactors.metrics.PerformanceMetrics;
 import io.tradingactors.metrics.WindowStatistics;
 import java.math.BigDecimal;
@@ -23,16 +24,8 @@ import java.util.List;
  */
 public class RowWriter {
 
-  /** The metric columns of performance_metrics, in the order {@link #bindMetrics} binds them. */
-  static final List<String> METRIC_COLUMNS =
-      List.of(
-          "total_trades", "winning_trades", "losing_trades", "breakeven_trades", "win_rate", "gross_profit",
-          "gross_loss", "net_pnl", "profit_factor", "expectancy", "expectancy_ratio", "avg_win", "avg_loss",
-          "largest_win", "largest_loss", "max_consecutive_wins", "max_consecutive_losses", "consecutive_wins",
-          "consecutive_losses", "avg_trade_duration_hours", "trades_per_day", "total_fees", "total_slippage", "avg_rr",
-          "initial_balance", "current_balance", "peak_balance", "total_return", "cagr", "annual_volatility",
-          "sharpe_ratio", "sortino_ratio", "calmar_ratio", "var_95", "cvar_95", "max_drawdown", "current_drawdown",
-          "max_drawdown_duration_days", "days_since_peak");
+  /** The metric columns of performance_metrics: named as DESIGN §3, in the order {@link #bindMetrics} binds them. */
+  static final List<String> METRIC_COLUMNS = MetricValues.NAMES;
 
   private static final List<String> WINDOW_KEY = List.of("strategy_id", "run", "rolling_window");
   private static final List<String> WINDOW_VALUES =
