@@ -2,6 +2,9 @@ package io.tradingactors.bench.journal;
 
 import static io.tradingactors.bench.Machine.command;
 import static io.tradingactors.bench.Machine.loadAverage;
+import static io.tradingactors.bench.journal.IngestDriver.awaitUp;
+import static io.tradingactors.bench.journal.IngestDriver.ref;
+import static io.tradingactors.bench.journal.IngestDriver.snapshot;
 
 import com.typesafe.config.Config;
 import io.tradingactors.actors.TradingActorsNode;
@@ -10,6 +13,7 @@ import io.tradingactors.actors.performance.StrategyPerformanceActor.Command;
 import io.tradingactors.actors.performance.StrategyPerformanceActor.Recorded;
 import io.tradingactors.actors.testing.TestJournals;
 import io.tradingactors.bench.Machine;
+import io.tradingactors.bench.journal.IngestDriver.Driven;
 import io.tradingactors.domain.MetricsSnapshot;
 import io.tradingactors.domain.event.PerformanceEvent;
 import io.tradingactors.domain.state.PerformanceState;
@@ -28,11 +32,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.PersistenceQuery;
@@ -218,19 +219,6 @@ public final class IngestBenchmark {
       report.context(s.toString());
     }
 
-    private static EntityRef<Command> ref(TradingActorsNode node, String id) {
-      return ClusterSharding.get(node.system()).entityRefFor(StrategyPerformanceActor.ENTITY_TYPE_KEY, id);
-    }
-
-    private static MetricsSnapshot snapshot(EntityRef<Command> ref, Duration timeout) {
-      return ref.<MetricsSnapshot>ask(StrategyPerformanceActor.GetSnapshot::new, timeout).toCompletableFuture().join();
-    }
-
-    /** The node has joined its cluster of one and sharding answers: one ask to a throw-away entity. */
-    private static void awaitUp(TradingActorsNode node) {
-      snapshot(ref(node, "warm-up-" + System.nanoTime()), Duration.ofSeconds(120));
-    }
-
     // ---- raw ------------------------------------------------------------------------------------------------
 
     private void raw(TradingActorsNode node) throws Exception {
@@ -281,78 +269,16 @@ public final class IngestBenchmark {
       Driven d = drive(load, batch, quota, seconds);
       String name = String.format(Locale.ROOT, "%,d strateg%s, %d event%s a command", strategies,
           strategies == 1 ? "y" : "ies", batch, batch == 1 ? "" : "s");
-      report.add(backend, "ingest (sharded actors)", name, Report.num(d.events / d.seconds) + " events/s",
+      report.add(backend, "ingest (sharded actors)", name, Report.num(d.events() / d.seconds()) + " events/s",
           String.format(Locale.ROOT, "%,d events in %.1f s, %,d commands, mean ack %.2f ms, %d failed; "
-              + "first command to each (entity start): %.2f s, %d failed; load %s", d.events, d.seconds, d.commands,
-              d.ackNanos / 1e6 / Math.max(1, d.commands), d.failures, startSeconds, started.failures, loadBefore));
+              + "first command to each (entity start): %.2f s, %d failed; load %s", d.events(), d.seconds(),
+              d.commands(), d.ackNanos() / 1e6 / Math.max(1, d.commands()), d.failures(), startSeconds,
+              started.failures(), loadBefore));
     }
 
-    private record Driven(long events, long commands, long failures, long ackNanos, double seconds) {}
-
-    /**
-     * Drives every strategy until its quota or the deadline, each with at most one command in flight and at most
-     * {@code o.maxInFlight} commands in flight in all: strategies take turns on that many lanes (a strategy whose
-     * command was answered goes to the back of the line). Without the bound, 10,000 strategies each sending 100
-     * events at once queue more than the journal writes in its circuit breaker's 10 s, and writes fail.
-     */
+    /** {@link IngestDriver#drive} with this run's bound on commands in flight. */
     private Driven drive(List<Workload> load, int batch, long quota, int seconds) throws InterruptedException {
-      AtomicLong events = new AtomicLong();
-      AtomicLong commands = new AtomicLong();
-      AtomicLong failures = new AtomicLong();
-      AtomicLong ackNanos = new AtomicLong();
-      java.util.concurrent.ConcurrentLinkedQueue<Lane> ready = new java.util.concurrent.ConcurrentLinkedQueue<>();
-      for (Workload w : load) {
-        ready.add(new Lane(w));
-      }
-      int lanes = Math.min(load.size(), o.maxInFlight);
-      CountDownLatch done = new CountDownLatch(lanes);
-      long t0 = System.nanoTime();
-      long deadline = t0 + TimeUnit.SECONDS.toNanos(seconds);
-      for (int i = 0; i < lanes; i++) {
-        new Object() {
-          void next() {
-            Lane lane = System.nanoTime() >= deadline ? null : ready.poll();
-            if (lane == null) {
-              done.countDown();
-              return;
-            }
-            int size = (int) Math.min(batch, quota - lane.sent);
-            long s = System.nanoTime();
-            lane.workload.next(size, ASK).whenComplete((r, e) -> {
-              ackNanos.addAndGet(System.nanoTime() - s);
-              commands.incrementAndGet();
-              if (e != null) {
-                // that strategy stops: its next events would be out of order
-                if (failures.incrementAndGet() <= 3) {
-                  System.err.println("command failed: " + e);
-                }
-              } else {
-                lane.sent += r.recorded() + r.duplicates();
-                events.addAndGet(r.recorded());
-                if (lane.sent < quota) {
-                  ready.add(lane);
-                }
-              }
-              next();
-            });
-          }
-        }.next();
-      }
-      if (!done.await(seconds + 120L, TimeUnit.SECONDS)) {
-        System.err.println("some commands still unanswered 120 s after the deadline");
-      }
-      double elapsed = (System.nanoTime() - t0) / 1e9;
-      return new Driven(events.get(), commands.get(), failures.get(), ackNanos.get(), elapsed);
-    }
-
-    /** One strategy's place in the line of {@link #drive}. */
-    private static final class Lane {
-      final Workload workload;
-      long sent;
-
-      Lane(Workload workload) {
-        this.workload = workload;
-      }
+      return IngestDriver.drive(load, batch, quota, seconds, o.maxInFlight);
     }
 
     // ---- latency --------------------------------------------------------------------------------------------
@@ -518,7 +444,7 @@ public final class IngestBenchmark {
               kind, n, eventsEach, eventsEach == 1 ? "" : "s"),
           Report.num((after - before) / (double) n) + " bytes",
           String.format(Locale.ROOT, "heap after full GC %,d -> %,d bytes; %,d events written in %.1f s, %d failed",
-              before, after, d.events, d.seconds, d.failures));
+              before, after, d.events(), d.seconds(), d.failures()));
     }
 
     private static long usedAfterGc() throws InterruptedException {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The figures of one run: printed as they come (so a run cut short still tells something) and as a table. */
-final class Report {
+public final class Report {
 
   record Line(String backend, String section, String measure, String value, String note) {}
 
@@ -19,22 +19,22 @@ final class Report {
   private final List<String> context = new ArrayList<>();
   private final Path out;
 
-  Report(Path out) {
+  public Report(Path out) {
     this.out = out;
   }
 
-  void context(String text) {
+  public void context(String text) {
     context.add(text);
     System.out.println("# " + text);
   }
 
-  void add(String backend, String section, String measure, String value, String note) {
+  public void add(String backend, String section, String measure, String value, String note) {
     Line line = new Line(backend, section, measure, value, note);
     lines.add(line);
     System.out.printf("RESULT %-8s | %-22s | %-58s | %14s | %s%n", backend, section, measure, value, note);
   }
 
-  static String num(double v) {
+  public static String num(double v) {
     if (Double.isNaN(v)) {
       return "n/a";
     }
@@ -54,7 +54,7 @@ final class Report {
     return md.toString();
   }
 
-  void write() {
+  public void write() {
     String md = markdown();
     System.out.println();
     System.out.println(md);

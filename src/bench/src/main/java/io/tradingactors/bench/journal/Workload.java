@@ -22,7 +22,7 @@ import org.apache.pekko.pattern.StatusReply;
  * either trades or balances (separate commands in the protocol): balances, {@code size} of them, except when enough
  * trades are owed (a tenth of the batch, at least one), which then go together.
  */
-final class Workload {
+public final class Workload {
 
   /** One trade per this many balance ticks: a strategy trading a few times a day, ticking every minute. */
   static final int TICKS_PER_TRADE = 100;
@@ -37,14 +37,14 @@ final class Workload {
   private long tradesDue;
   private double balance = 100_000;
 
-  Workload(EntityRef<Command> ref, long seed, long tickMs) {
+  public Workload(EntityRef<Command> ref, long seed, long tickMs) {
     this.ref = ref;
     this.rnd = new SplittableRandom(seed);
     this.tickMs = tickMs;
   }
 
   /** Sends the next command (at most {@code size} events) and completes with its acknowledgement. */
-  CompletionStage<Recorded> next(int size, Duration timeout) {
+  public CompletionStage<Recorded> next(int size, Duration timeout) {
     if (tradesDue >= Math.max(1, size / 10)) {
       int n = (int) Math.min(size, tradesDue);
       List<TradeClosed> batch = new ArrayList<>(n);
