@@ -14,7 +14,7 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /** What else the machine did during a phase: the machine's CPU (/proc/stat), GC pauses, load average. */
-final class PhaseProbe {
+public final class PhaseProbe {
 
   record Pause(long startNanos, long durationMs) {}
 
@@ -22,7 +22,7 @@ final class PhaseProbe {
   private static long uptimeZeroNanos;
 
   /** Listens to the collectors' notifications: every pause on the {@link System#nanoTime()} scale (±1 ms). */
-  static void installGcListener() {
+  public static void installGcListener() {
     uptimeZeroNanos = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
     for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
       ((NotificationEmitter) bean).addNotificationListener((n, h) -> {
@@ -41,7 +41,7 @@ final class PhaseProbe {
   private final String load = loadAverage();
 
   /** Machine CPU busy and steal, GC pauses, load average from the start of the probe to now. */
-  String stop() {
+  public String stop() {
     String machine = Machine.cpuBusySince(stat);
     long now = System.nanoTime();
     List<Pause> pauses = PAUSES.stream().filter(p -> p.startNanos() >= nanos - 1_000_000L && p.startNanos() <= now)
