@@ -74,59 +74,56 @@ final class ProjectionFloor {
 
   /** The tag query from {@code offset} up to {@code maxOrdering}, {@code samples} times; rows read in all. */
   Figure tagQuery(String tag, long offset, long maxOrdering, int limit, int warmup, int samples) throws SQLException {
-    Histogram h = new Histogram(3);
-    long rows = 0;
     try (PreparedStatement ps = c.prepareStatement(TAG_QUERY)) {
-      for (int i = 0; i < warmup + samples; i++) {
-        ps.setString(1, tag);
-        ps.setLong(2, offset);
-        ps.setLong(3, maxOrdering);
-        ps.setInt(4, limit);
-        long s = System.nanoTime();
-        long n = 0;
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            rs.getLong(1);
-            rs.getString(2);
-            rs.getLong(3);
-            rs.getLong(6);
-            rs.getBytes(8);
-            rs.getInt(9);
-            rs.getString(10);
-            n++;
-          }
-        }
-        long t = System.nanoTime() - s;
-        if (i >= warmup) {
-          h.recordValue(Math.max(1, t / 1_000));
-          rows += n;
-        }
-      }
+      ps.setString(1, tag);
+      ps.setLong(2, offset);
+      ps.setLong(3, maxOrdering);
+      ps.setInt(4, limit);
+      // the columns the read journal decodes, so the rows cross the wire as they would for it
+      return timed(ps, warmup, samples, rs -> {
+        rs.getLong(1);
+        rs.getString(2);
+        rs.getLong(3);
+        rs.getLong(6);
+        rs.getBytes(8);
+        rs.getInt(9);
+        rs.getString(10);
+      });
     }
-    return new Figure(h, rows);
   }
 
   /** The journal-sequence actor's query from {@code from}, batch {@code limit}. */
   Figure sequenceQuery(long from, int limit, int warmup, int samples) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SEQUENCE_QUERY)) {
+      ps.setLong(1, from);
+      ps.setInt(2, limit);
+      return timed(ps, warmup, samples, rs -> rs.getLong(1));
+    }
+  }
+
+  /** Reads one row of a timed query. */
+  @FunctionalInterface
+  private interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs {@code ps} warmup + samples times, timing the samples (µs) and counting the rows they read. */
+  private static Figure timed(PreparedStatement ps, int warmup, int samples, RowReader reader) throws SQLException {
     Histogram h = new Histogram(3);
     long rows = 0;
-    try (PreparedStatement ps = c.prepareStatement(SEQUENCE_QUERY)) {
-      for (int i = 0; i < warmup + samples; i++) {
-        ps.setLong(1, from);
-        ps.setInt(2, limit);
-        long s = System.nanoTime();
-        long n = 0;
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            rs.getLong(1);
-            n++;
-          }
+    for (int i = 0; i < warmup + samples; i++) {
+      long s = System.nanoTime();
+      long n = 0;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          reader.read(rs);
+          n++;
         }
-        long t = System.nanoTime() - s;
-        if (i >= warmup) {
-          h.recordValue(Math.max(1, t / 1_000));
-          rows += n;
-        }
+      }
+      long t = System.nanoTime() - s;
+      if (i >= warmup) {
+        h.recordValue(Math.max(1, t / 1_000));
+        rows += n;
       }
     }
     return new Figure(h, rows);
