@@ -118,7 +118,8 @@ public static class ReturnStats
 
     /// <summary>
     /// CAGR = (last close / first close)^(A / number of returns) − 1; null with fewer than two returns (one day's change
-    /// compounded over a year says nothing).
+    /// compounded over a year says nothing), and null when it exceeds a double (a 50-fold rise over two daily returns
+    /// compounds to more than 10³⁰⁸): never Infinity.
     /// </summary>
     public static double? Cagr(double firstClose, double lastClose, long returns, MetricSettings s)
     {
@@ -126,18 +127,23 @@ public static class ReturnStats
         {
             return null;
         }
-        return Math.Pow(lastClose / firstClose, (double)s.PeriodsPerYear / returns) - 1.0;
+        return FiniteOrNull(Math.Pow(lastClose / firstClose, (double)s.PeriodsPerYear / returns) - 1.0);
     }
 
-    /// <summary>Calmar = cagr / max_drawdown; null when cagr is undefined or there was no drawdown.</summary>
+    /// <summary>
+    /// Calmar = cagr / max_drawdown; null when cagr is undefined, there was no drawdown, or the quotient exceeds a
+    /// double.
+    /// </summary>
     public static double? Calmar(double? cagr, double? maxDrawdown)
     {
         if (cagr is not { } c || maxDrawdown is not { } dd || !(dd > 0))
         {
             return null;
         }
-        return c / dd;
+        return FiniteOrNull(c / dd);
     }
+
+    private static double? FiniteOrNull(double x) => double.IsFinite(x) ? x : null;
 
     /// <summary>
     /// The p-th percentile (0–100) of ascending-sorted values by linear interpolation between closest ranks: rank
