@@ -118,7 +118,8 @@ public static class ReturnStats
 
     /// <summary>
     /// CAGR = (last close / first close)^(A / number of returns) − 1; null with fewer than two returns (one day's change
-    /// compounded over a year says nothing).
+    /// compounded over a year says nothing), and null when the compounded growth is too large for a double (a
+    /// hundredfold in two days: 100^182.5), never an infinity.
     /// </summary>
     public static double? Cagr(double firstClose, double lastClose, long returns, MetricSettings s)
     {
@@ -126,17 +127,22 @@ public static class ReturnStats
         {
             return null;
         }
-        return Math.Pow(lastClose / firstClose, (double)s.PeriodsPerYear / returns) - 1.0;
+        var cagr = Math.Pow(lastClose / firstClose, (double)s.PeriodsPerYear / returns) - 1.0;
+        return double.IsFinite(cagr) ? cagr : null;
     }
 
-    /// <summary>Calmar = cagr / max_drawdown; null when cagr is undefined or there was no drawdown.</summary>
+    /// <summary>
+    /// Calmar = cagr / max_drawdown; null when cagr is undefined, there was no drawdown, or the quotient is too large
+    /// for a double.
+    /// </summary>
     public static double? Calmar(double? cagr, double? maxDrawdown)
     {
         if (cagr is not { } c || maxDrawdown is not { } dd || !(dd > 0))
         {
             return null;
         }
-        return c / dd;
+        var calmar = c / dd;
+        return double.IsFinite(calmar) ? calmar : null;
     }
 
     /// <summary>
