@@ -3,8 +3,9 @@ namespace TradingActors.Domain.State;
 /// <summary>
 /// The last <see cref="Limit"/> raw balance observations, oldest first: what the balance-history endpoint shows for
 /// the latest detail, and what recognises a retried balance. Versions share one ring of epoch-ms times and balances
-/// (16 bytes a point, at most 2 × <see cref="Limit"/> points), so a new observation allocates nothing once the ring is
-/// full-sized (<see cref="RecentColumns"/>).
+/// (16 bytes a point, at most 2 × <see cref="Limit"/> points rounded up to a power of two), so a new observation
+/// allocates nothing once the ring is full-sized, and an older version stays exact while at most <see cref="Limit"/>
+/// newer points have been appended to its ring (<see cref="RecentColumns"/>).
 /// </summary>
 public readonly struct BalanceWindow : IEquatable<BalanceWindow>
 {

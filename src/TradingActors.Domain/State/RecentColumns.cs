@@ -3,14 +3,17 @@ namespace TradingActors.Domain.State;
 /// <summary>
 /// A ring of recent rows — a time and one or more doubles each — that the versions of a window share. A version is a
 /// range [start, end) of row ordinals. Only the version at the ring's tip (its end is the last row written) appends
-/// in place, overwriting the slot of a row that every version at the tip has already dropped; any other version, or a
-/// tip that needs more room, copies its live rows into a new ring. So appending allocates nothing once the ring has
-/// room for the live rows, and a grown or forked ring leaves the old one untouched for the versions that hold it.
+/// in place, and only while its live rows fill at most half the ring; any other version, or a tip that needs more
+/// room, copies its live rows into a new ring (twice their number, rounded up to a power of two). So appending
+/// allocates nothing once the ring has room for twice the live rows, and a grown or forked ring leaves the old one
+/// untouched for the versions that hold it.
 /// </summary>
 /// <remarks>
-/// The one limit of sharing: a version that has fallen a whole ring behind the tip of its own ring (a ring's capacity
-/// of newer rows appended on top of it) finds its rows overwritten; reading it then throws rather than answer wrongly.
-/// Folds keep only their latest state, so they never meet this; a fork taken from a recent state copies and is safe.
+/// The one limit of sharing: an older version's rows stay in the ring only until a whole ring of rows has been written
+/// after its oldest one. Every version holds at most half its ring, so it is exact and can be forked while at most
+/// half a ring (at least 4 rows, and at least as many as it holds) has been appended to that ring after it; once its
+/// oldest row is overwritten, every read of it throws rather than answer wrongly. Folds keep only their latest state,
+/// so they never meet this; a fork taken from a recent state copies and is safe.
 /// </remarks>
 internal sealed class RecentColumns
 {
@@ -48,7 +51,7 @@ internal sealed class RecentColumns
         {
             lock (ring._gate)
             {
-                if (ring._tip == end && live + 1 <= ring.Capacity)
+                if (ring._tip == end && 2 * (live + 1) <= ring.Capacity)
                 {
                     ring.Write(end, time, values);
                     ring._tip = end + 1;
@@ -57,7 +60,8 @@ internal sealed class RecentColumns
             }
         }
         var wanted = System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinCapacity, 2 * (live + 1)));
-        var capacity = (int)Math.Min(wanted, (uint)Math.Max(MinCapacity, maxCapacity));
+        var cap = System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(MinCapacity, maxCapacity));
+        var capacity = (int)Math.Min(wanted, cap); // a power of two: slots are row & (capacity − 1)
         var copy = new RecentColumns(capacity, columns);
         for (var i = 0; i < live; i++)
         {
@@ -120,6 +124,10 @@ internal sealed class RecentColumns
     {
         lock (_gate)
         {
+            if (start < end)
+            {
+                Check(start);
+            }
             var row = start;
             while (row < end && _times[row & _mask] <= time)
             {

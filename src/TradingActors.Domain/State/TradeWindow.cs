@@ -5,7 +5,7 @@ namespace TradingActors.Domain.State;
 /// <summary>
 /// The trades the rolling windows still need (the last 30 days up to the latest event), in recording order: exit
 /// time, pnl and planned R:R (NaN where a trade carries none), 24 bytes a trade in a ring shared by versions
-/// (<see cref="RecentColumns"/>), so a trade allocates nothing once the ring has room for a month of trades.
+/// (<see cref="RecentColumns"/>), so a trade allocates nothing once the ring has room for twice a month of trades.
 /// </summary>
 public readonly struct TradeWindow : IEquatable<TradeWindow>
 {
