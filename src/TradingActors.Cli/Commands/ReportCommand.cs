@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Text.Json;
+using TradingActors.Actors.Risk;
+using TradingActors.Cli.Rendering;
+using TradingActors.Domain.Backtest;
+
+namespace TradingActors.Cli.Commands;
+
+/// <summary>
+/// <c>report</c>: the backtest path — a trades file (and balances) folded by the same fold as the live actor, with the
+/// risk decisions the live rules would have taken; no actors, no database.
+/// </summary>
+public static class ReportCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var trades = new Option<string>("--trades")
+        {
+            Description = "Trades: CSV with a header row, or JSON Lines (docs/metrics.md, DESIGN §2).",
+            HelpName = "FILE",
+            Required = true,
+        };
+        var balances = new Option<string?>("--balances")
+        {
+            Description = "Balances: CSV time,balance or JSON Lines. Without it, balances are derived from " +
+                "--initial-balance plus cumulative pnl (or there are none).",
+            HelpName = "FILE",
+        };
+        var initialBalance = new Option<double?>("--initial-balance")
+        {
+            Description = "Starting balance when no balances file is given.",
+            HelpName = "X",
+        };
+        var strategy = new Option<string?>("--strategy")
+        {
+            Description = "The strategy to report when the trades file holds several (strategy_id column).",
+            HelpName = "ID",
+        };
+        var riskPolicy = new Option<string?>("--risk-policy")
+        {
+            Description = "A HOCON file with a trading-actors.risk block (the format of hocon/risk-policy.conf), merged " +
+                "over the bundled policy; default: the bundled policy (docs/risk.md).",
+            HelpName = "FILE",
+        };
+        var output = new MetricOptions();
+        var command = new Command(
+            "report", "Print the metrics of a backtest's trades (and balances) without actors or a database.")
+        {
+            trades, balances, initialBalance, strategy, riskPolicy,
+        };
+        output.AddTo(command);
+        command.SetAction(parsed =>
+        {
+            var settings = output.Settings(parsed);
+            var breakdown = output.Breakdown(parsed);
+            var policyFile = parsed.GetValue(riskPolicy);
+            var policies = policyFile is null ? RiskPolicyReader.Bundled() : RiskPolicyReader.ReadFile(policyFile);
+            var input = BacktestInput.Load(
+                parsed.GetValue(trades)!, parsed.GetValue(balances), parsed.GetValue(initialBalance),
+                parsed.GetValue(strategy));
+            var builder = new ReportBuilder(input.StrategyId, settings, policies.For(input.StrategyId));
+            foreach (var e in input.Events)
+            {
+                builder.Add(e);
+            }
+            var report = builder.Build(breakdown);
+            if (parsed.GetValue(output.Json))
+            {
+                WriteJson(stdout, report);
+            }
+            else
+            {
+                ReportTables.Write(stdout, report);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteJson(TextWriter stdout, Report report)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            // Not for HTML: reasons keep their '>' and quotes readable ("1 -> 0.5", not "1 -\u003E 0.5").
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            ReportJson.Write(writer, report);
+        }
+        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        stdout.Flush();
+    }
+}

@@ -1,0 +1,3 @@
+using TradingActors.Cli;
+
+return TradingActorsCommand.Run(args, Console.Out, Console.Error);
