@@ -55,11 +55,8 @@ public readonly struct TradeIdSet : IEquatable<TradeIdSet>
     /// <summary>This set with the digest; the same set when it is already there.</summary>
     public TradeIdSet Plus(UInt128 digest)
     {
-        if (Contains(digest))
-        {
-            return this;
-        }
-        return new TradeIdSet(TradeIdStore.Add(_store, Count, digest), Count + 1);
+        var store = TradeIdStore.Add(_store, Count, digest);
+        return store is null ? this : new TradeIdSet(store, Count + 1);
     }
 
     /// <summary>The digests in insertion order (a copy): what a state snapshot stores.</summary>
