@@ -16,7 +16,7 @@ public static class SyntheticBacktest
     {
         var random = new Random(seed);
         var events = new IPerformanceEvent[2 * trades];
-        var balance = 10_000.0;
+        var balance = 100_000.0;
         for (var i = 0; i < trades; i++)
         {
             var trade = Trade(random, i);
@@ -35,7 +35,7 @@ public static class SyntheticBacktest
         t.WriteLine("trade_id,symbol,side,entry_time,exit_time,entry_price,exit_price,quantity,pnl,fees,slippage,risk_reward");
         b.WriteLine("time,balance");
         var random = new Random(seed);
-        var balance = 10_000.0;
+        var balance = 100_000.0;
         var c = CultureInfo.InvariantCulture;
         for (var i = 0; i < trades; i++)
         {
@@ -52,7 +52,7 @@ public static class SyntheticBacktest
         var exit = Start.AddMinutes(5 * (i + 1));
         var entry = exit.AddMinutes(-random.Next(1, 240));
         var roll = random.NextDouble();
-        var pnl = roll < 0.02 ? 0.0 : Math.Round((roll < 0.45 ? 1 : -1) * random.NextDouble() * 50, 2);
+        var pnl = roll < 0.02 ? 0.0 : Math.Round((roll < 0.53 ? 1 : -1) * random.NextDouble() * 50, 2);
         var price = Math.Round(100 + random.NextDouble() * 10, 2);
         return new TradeClosed(
             $"T{i:D8}", "BTCUSDT", i % 3 == 0 ? Side.Short : Side.Long, entry, exit, price,

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using TradingActors.Actors.Risk;
 using TradingActors.Cli.Rendering;
 using TradingActors.Domain.Backtest;
@@ -66,7 +65,7 @@ public static class ReportCommand
             var report = builder.Build(breakdown);
             if (parsed.GetValue(output.Json))
             {
-                WriteJson(stdout, report);
+                JsonOutput.Write(stdout, writer => ReportJson.Write(writer, report));
             }
             else
             {
@@ -75,21 +74,5 @@ public static class ReportCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static void WriteJson(TextWriter stdout, Report report)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
-        {
-            Indented = true,
-            // Not for HTML: reasons keep their '>' and quotes readable ("1 -> 0.5", not "1 -\u003E 0.5").
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
-        {
-            ReportJson.Write(writer, report);
-        }
-        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        stdout.Flush();
     }
 }

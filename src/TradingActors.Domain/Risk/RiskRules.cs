@@ -31,7 +31,7 @@ public static class RiskRules
         ArgumentNullException.ThrowIfNull(inputs);
         var before = state.Limits;
         var cooled = before.LastCutAt is not { } lastCut || now >= lastCut + policy.Cooldown;
-        var changes = new List<Change>();
+        List<Change>? changes = null;
         var cut = false;
 
         // consecutive losses
@@ -43,7 +43,7 @@ public static class RiskRules
         var lossCap = lossRung?.Exposure ?? 1.0;
         if (lossRung is not null && lossCap < losses)
         {
-            changes.Add(new Change(RiskRule.ConsecutiveLosses, losses, lossCap,
+            (changes ??= []).Add(new Change(RiskRule.ConsecutiveLosses, losses, lossCap,
                 $"{Integer(inputs.ConsecutiveLosses)} consecutive losses reached the rung at "
                 + Num(lossRung.Threshold)));
             losses = lossCap;
@@ -63,7 +63,7 @@ public static class RiskRules
                     lifted = policy.ConsecutiveLosses.StepUp(lifted);
                 }
                 lifted = Math.Min(lifted, lossCap);
-                changes.Add(new Change(RiskRule.ConsecutiveLosses, losses, lifted,
+                (changes ??= []).Add(new Change(RiskRule.ConsecutiveLosses, losses, lifted,
                     $"{Integer(inputs.ConsecutiveWins)} consecutive wins after the cooldown, one step up per "
                     + $"{Integer(policy.WinsPerStep)} wins"));
                 losses = lifted;
@@ -80,7 +80,7 @@ public static class RiskRules
             var cap = reached?.Exposure ?? 1.0;
             if (reached is not null && cap < drawdown)
             {
-                changes.Add(new Change(RiskRule.Drawdown, drawdown, cap,
+                (changes ??= []).Add(new Change(RiskRule.Drawdown, drawdown, cap,
                     $"drawdown {Pct(dd)} reached the rung at {Pct(reached.Threshold)}"));
                 drawdown = cap;
                 cut = true;
@@ -90,7 +90,7 @@ public static class RiskRules
                 var level = policy.Drawdown.RungAt(dd, policy.DrawdownHysteresis)?.Exposure ?? 1.0;
                 if (level > drawdown)
                 {
-                    changes.Add(new Change(RiskRule.Drawdown, drawdown, level,
+                    (changes ??= []).Add(new Change(RiskRule.Drawdown, drawdown, level,
                         $"drawdown {Pct(dd)} is back below each higher rung's threshold less the hysteresis of "
                         + Pct(policy.DrawdownHysteresis)));
                     drawdown = level;
@@ -110,7 +110,7 @@ public static class RiskRules
             && inputs.DayNetPnl <= -rule.Limit * opening;
         if (tripped && rule.Exposure < daily)
         {
-            changes.Add(new Change(RiskRule.DailyLoss, daily, rule.Exposure,
+            (changes ??= []).Add(new Change(RiskRule.DailyLoss, daily, rule.Exposure,
                 $"net pnl of {Date(inputs.Day!.Value)} is {Num(inputs.DayNetPnl)}, {Pct(inputs.DayReturn!.Value)}"
                 + $" of the day's opening balance {Num(inputs.DayOpeningBalance!.Value)}, at or past the limit of -"
                 + Pct(rule.Limit)));
@@ -121,12 +121,12 @@ public static class RiskRules
         else if (daily < 1.0 && cooled && !tripped
             && (!rule.Enabled || dailyDay is null || today > dailyDay.Value))
         {
-            changes.Add(new Change(RiskRule.DailyLoss, daily, 1.0,
+            (changes ??= []).Add(new Change(RiskRule.DailyLoss, daily, 1.0,
                 rule.Enabled ? $"a new UTC day began ({Date(today)})" : "the daily loss limit is off in the policy"));
             daily = 1.0;
         }
 
-        if (changes.Count == 0)
+        if (changes is null)
         {
             return null;
         }
