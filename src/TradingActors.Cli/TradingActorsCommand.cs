@@ -18,6 +18,8 @@ public static class TradingActorsCommand
         var root = new RootCommand(
             "TradingActors: event-sourced performance metrics and risk control for trading strategies.");
         root.Subcommands.Add(ReportCommand.Create(stdout));
+        root.Subcommands.Add(ImportCommand.Create(stdout));
+        root.Subcommands.Add(ReplayCommand.Create(stdout));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using TradingActors.Domain.Risk;
+using TradingActors.Domain;
 
 namespace TradingActors.Actors.Risk;
 
@@ -23,7 +24,7 @@ public sealed class RiskPolicies
         ArgumentNullException.ThrowIfNull(strategies);
         foreach (var id in strategies.Keys)
         {
-            if (!IsStrategyId(id))
+            if (!StrategyIds.IsValid(id))
             {
                 throw new ArgumentException($"not a strategy id: '{id}'", nameof(strategies));
             }
@@ -50,8 +51,4 @@ public sealed class RiskPolicies
     /// null: a file without strategy ids).</summary>
     public RiskPolicy For(string? strategyId) =>
         strategyId is not null && _strategies.TryGetValue(strategyId, out var policy) ? policy : Default;
-
-    /// <summary>Whether <paramref name="id"/> is a strategy id: 1–64 characters of <c>[A-Za-z0-9._-]</c>.</summary>
-    internal static bool IsStrategyId(string id) =>
-        id.Length is >= 1 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 }

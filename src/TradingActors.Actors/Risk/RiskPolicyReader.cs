@@ -1,6 +1,7 @@
-using Akka.Configuration;
 using Akka.Configuration.Hocon;
+using Akka.Configuration;
 using TradingActors.Domain.Risk;
+using TradingActors.Domain;
 
 namespace TradingActors.Actors.Risk;
 
@@ -204,7 +205,7 @@ public static class RiskPolicyReader
             foreach (var id in s.Fields.Keys.Order(StringComparer.Ordinal))
             {
                 var key = $"{SectionPath}.strategies.{HoconNode.Quote(id)}";
-                if (!RiskPolicies.IsStrategyId(id))
+                if (!StrategyIds.IsValid(id))
                 {
                     problems.Add($"{key}: not a strategy id (1–64 characters of [A-Za-z0-9._-])");
                 }

@@ -69,10 +69,13 @@ public sealed class MetricOptions
     }
 
     /// <summary>The period breakdowns asked for, in order, or a usage error naming the unknown one.</summary>
-    public IReadOnlyList<Period> Breakdown(ParseResult parsed)
+    public IReadOnlyList<Period> Breakdown(ParseResult parsed) => Breakdown(parsed, Periods);
+
+    /// <summary>The period breakdowns of <paramref name="option"/> (a command that adds only that option).</summary>
+    public static IReadOnlyList<Period> Breakdown(ParseResult parsed, Option<string> option)
     {
         var list = new List<Period>();
-        foreach (var name in (parsed.GetValue(Periods) ?? "").Split(',', StringSplitOptions.TrimEntries))
+        foreach (var name in (parsed.GetValue(option) ?? "").Split(',', StringSplitOptions.TrimEntries))
         {
             if (name.Length == 0)
             {

@@ -13,23 +13,7 @@ public static class ReportCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var trades = new Option<string>("--trades")
-        {
-            Description = "Trades: CSV with a header row, or JSON Lines (docs/metrics.md, DESIGN §2).",
-            HelpName = "FILE",
-            Required = true,
-        };
-        var balances = new Option<string?>("--balances")
-        {
-            Description = "Balances: CSV time,balance or JSON Lines. Without it, balances are derived from " +
-                "--initial-balance plus cumulative pnl (or there are none).",
-            HelpName = "FILE",
-        };
-        var initialBalance = new Option<double?>("--initial-balance")
-        {
-            Description = "Starting balance when no balances file is given.",
-            HelpName = "X",
-        };
+        var files = new BacktestFileOptions();
         var strategy = new Option<string?>("--strategy")
         {
             Description = "The strategy to report when the trades file holds several (strategy_id column).",
@@ -45,8 +29,9 @@ public static class ReportCommand
         var command = new Command(
             "report", "Print the metrics of a backtest's trades (and balances) without actors or a database.")
         {
-            trades, balances, initialBalance, strategy, riskPolicy,
+            strategy, riskPolicy,
         };
+        files.AddTo(command);
         output.AddTo(command);
         command.SetAction(parsed =>
         {
@@ -54,9 +39,7 @@ public static class ReportCommand
             var breakdown = output.Breakdown(parsed);
             var policyFile = parsed.GetValue(riskPolicy);
             var policies = policyFile is null ? RiskPolicyReader.Bundled() : RiskPolicyReader.ReadFile(policyFile);
-            var input = BacktestInput.Load(
-                parsed.GetValue(trades)!, parsed.GetValue(balances), parsed.GetValue(initialBalance),
-                parsed.GetValue(strategy));
+            var input = files.Load(parsed, parsed.GetValue(strategy));
             var builder = new ReportBuilder(input.StrategyId, settings, policies.For(input.StrategyId));
             foreach (var e in input.Events)
             {

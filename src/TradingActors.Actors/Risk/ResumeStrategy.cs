@@ -1,0 +1,9 @@
+using TradingActors.Actors.Performance;
+
+namespace TradingActors.Actors.Risk;
+
+/// <summary>
+/// An operator's resume: exposure back to what the rules allow now. Answered with the <see cref="ExposureView"/>;
+/// resuming a strategy that is not halted changes nothing.
+/// </summary>
+public sealed record ResumeStrategy(string StrategyId, string Reason) : IStrategyMessage;
