@@ -3,12 +3,15 @@ using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
+using Akka.Persistence.Hosting;
 using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using TradingActors.Actors.Performance;
 using TradingActors.Actors.Risk;
 using TradingActors.Actors.Serialization;
+using TradingActors.Domain.Events;
+using TradingActors.Domain.Risk;
 
 namespace TradingActors.Actors.Node;
 
@@ -39,19 +42,15 @@ public static class TradingActorsNode
             .WithRemoting(settings.Host, settings.Port)
             .WithClustering(new ClusterOptions { SeedNodes = settings.SeedNodes.Count > 0 ? [.. settings.SeedNodes] : null })
             .WithSqlPersistence(
-                new SqlJournalOptions
+                settings.Journal.ConnectionString,
+                settings.Journal.PluginProviderName,
+                PersistenceMode.Both,
+                journalBuilder: journal =>
                 {
-                    ConnectionString = settings.Journal.ConnectionString,
-                    ProviderName = settings.Journal.PluginProviderName,
-                    AutoInitialize = true,
-                    TagStorageMode = TagMode.Csv,
+                    journal.AddWriteEventAdapter<EventTagger>("tagger", [typeof(IPerformanceEvent), typeof(RiskEvent)]);
                 },
-                new SqlSnapshotOptions
-                {
-                    ConnectionString = settings.Journal.ConnectionString,
-                    ProviderName = settings.Journal.PluginProviderName,
-                    AutoInitialize = true,
-                })
+                autoInitialize: true,
+                tagStorageMode: TagMode.Csv)
             .AddHocon(JournalTuning(settings.Journal.Provider), HoconAddMode.Prepend)
             .AddHocon(settings.Config, HoconAddMode.Prepend)
             .AddHocon(SerializationConfig.Config(), HoconAddMode.Prepend)
