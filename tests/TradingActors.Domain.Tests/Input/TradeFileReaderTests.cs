@@ -390,6 +390,20 @@ public sealed class TradeFileReaderTests : IDisposable
         Assert.Equal("'T1' already appears on line 2; trade ids must be unique", e.Reason);
     }
 
+    [Fact]
+    public void A_repeat_among_thousands_of_ids_names_the_line_of_the_first()
+    {
+        // Enough ids for the digest table to grow many times, with a blank line to part lines from rows.
+        var rows = Enumerable.Range(0, 5000).Select(i => CsvRow(Trade($"T{i}"))).ToList();
+        rows.Insert(100, "");
+        rows.Add(CsvRow(Trade("T1234")));
+        var file = _dir.Write("t.csv", Csv([.. rows]));
+
+        var e = AssertRejected(() => TradeFileReader.Read(file), 5003, "trade_id");
+        Assert.Equal("'T1234' already appears on line 1237; trade ids must be unique", e.Reason);
+        Assert.Equal(4999, TradeFileReader.Read(_dir.Write("ok.csv", Csv([.. rows.SkipLast(2)]))).Count);
+    }
+
     // theSameTradeIdUnderTwoStrategiesIsAccepted
     [Fact]
     public void The_same_trade_id_under_two_strategies_is_accepted()
