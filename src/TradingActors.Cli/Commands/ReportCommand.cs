@@ -54,14 +54,10 @@ public static class ReportCommand
             var breakdown = output.Breakdown(parsed);
             var policyFile = parsed.GetValue(riskPolicy);
             var policies = policyFile is null ? RiskPolicyReader.Bundled() : RiskPolicyReader.ReadFile(policyFile);
-            var input = BacktestInput.Load(
+            // Nothing is printed before the whole fold: a bad row anywhere exits 2 with an empty stdout.
+            var builder = BacktestFold.Run(
                 parsed.GetValue(trades)!, parsed.GetValue(balances), parsed.GetValue(initialBalance),
-                parsed.GetValue(strategy));
-            var builder = new ReportBuilder(input.StrategyId, settings, policies.For(input.StrategyId));
-            foreach (var e in input.Events)
-            {
-                builder.Add(e);
-            }
+                parsed.GetValue(strategy), id => new ReportBuilder(id, settings, policies.For(id)));
             var report = builder.Build(breakdown);
             if (parsed.GetValue(output.Json))
             {
