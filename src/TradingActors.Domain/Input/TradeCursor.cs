@@ -3,24 +3,34 @@ using System.Runtime.InteropServices;
 namespace TradingActors.Domain.Input;
 
 /// <summary>
-/// An open trades file read one trade at a time (<see cref="TradeFileReader.Open"/>), with the rules of
+/// An open trades file read one trade at a time (<see cref="TradeFileReader.Open(string)"/>), with the rules of
 /// <see cref="TradeFileReader"/>: each <see cref="Next"/> throws when it reaches a bad row, or a trade id already seen
 /// for the same strategy (DESIGN §2: a consumer then discards what it has taken).
 /// </summary>
+/// <remarks>
+/// Ids are remembered as fingerprints (<see cref="TradeIdFingerprints"/>); when one comes again, the file is read again
+/// up to the row to find the earlier row with the same id, for the line the message names (and to tell a repeat from
+/// two ids sharing a fingerprint). That second read happens once, on the way to an error, in practice.
+/// </remarks>
 public sealed class TradeCursor : IDisposable
 {
+    private readonly string _file;
     private readonly IRowSource _rows;
+    private readonly ulong _fingerprintMask;
 
-    /// <summary>Where each trade id first appeared, per strategy id and for rows without one.</summary>
-    private readonly TradeIdLines _seenWithoutStrategy = new();
+    /// <summary>The trade ids seen, per strategy id and for rows without one.</summary>
+    private readonly TradeIdFingerprints _seenWithoutStrategy;
 
-    private readonly Dictionary<string, TradeIdLines> _seenByStrategy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TradeIdFingerprints> _seenByStrategy = new(StringComparer.Ordinal);
     private readonly StringPool _symbols = new();
     private readonly StringPool _strategyIds = new(); // valid ids only
 
-    internal TradeCursor(IRowSource rows)
+    internal TradeCursor(string file, IRowSource rows, ulong fingerprintMask)
     {
+        _file = file;
         _rows = rows;
+        _fingerprintMask = fingerprintMask;
+        _seenWithoutStrategy = new TradeIdFingerprints(fingerprintMask);
         MayHoldStrategyIds = rows.MayHold(TradeFileReader.StrategyId);
     }
 
@@ -42,7 +52,7 @@ public sealed class TradeCursor : IDisposable
         var strategyId = TradeFileReader.ReadStrategyId(row, _strategyIds);
         var trade = TradeFileReader.ReadTrade(row, _symbols);
         var seen = strategyId is null ? _seenWithoutStrategy : SeenFor(strategyId);
-        if (seen.FirstLineOrAdd(trade.TradeId, row.Line) is var earlier and > 0)
+        if (!seen.Add(trade.TradeId) && FirstLineOf(strategyId, trade.TradeId, row.Line) is var earlier and > 0)
         {
             var forStrategy = strategyId is null ? "" : $" for strategy_id {InputFileException.Quote(strategyId)}";
             throw row.Error(
@@ -55,9 +65,28 @@ public sealed class TradeCursor : IDisposable
 
     public void Dispose() => _rows.Dispose();
 
-    private TradeIdLines SeenFor(string strategyId)
+    private TradeIdFingerprints SeenFor(string strategyId)
     {
         ref var forId = ref CollectionsMarshal.GetValueRefOrAddDefault(_seenByStrategy, strategyId, out _);
-        return forId ??= new TradeIdLines();
+        return forId ??= new TradeIdFingerprints(_fingerprintMask);
+    }
+
+    /// <summary>
+    /// The line of the first row before <paramref name="line"/> with this strategy id (null: none) and trade id, read
+    /// again from the file; 0 when there is none (another id shares the fingerprint). The rows before were all read
+    /// and accepted, so reading them again reports nothing.
+    /// </summary>
+    private long FirstLineOf(string? strategyId, string tradeId, long line)
+    {
+        using var rows = IRowSource.Open(_file, TradeFileReader.Schema);
+        for (var row = rows.Next(); row is not null && row.Line < line; row = rows.Next())
+        {
+            if (row.Text(TradeFileReader.TradeId).SequenceEqual(tradeId)
+                && row.OptionalText(TradeFileReader.StrategyId).SequenceEqual(strategyId))
+            {
+                return row.Line;
+            }
+        }
+        return 0;
     }
 }

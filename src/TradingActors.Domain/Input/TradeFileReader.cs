@@ -28,7 +28,7 @@ public static class TradeFileReader
     /// <summary>DESIGN §5: strategy ids are 1–64 characters of <c>[A-Za-z0-9._-]</c>.</summary>
     internal const int MaxStrategyIdLength = 64;
 
-    private static readonly int TradeId = Schema.IndexOf("trade_id");
+    internal static readonly int TradeId = Schema.IndexOf("trade_id");
     private static readonly int Symbol = Schema.IndexOf("symbol");
     private static readonly int Side = Schema.IndexOf("side");
     private static readonly int EntryTime = Schema.IndexOf("entry_time");
@@ -53,8 +53,8 @@ public static class TradeFileReader
     public static IReadOnlyList<ParsedTrade> Read(string file) => [.. Enumerate(file)];
 
     /// <summary>
-    /// The trades of the file one at a time, in file order, as the file is read: nothing is kept but a digest of each
-    /// trade id seen and its line (to refuse a repeat). The file is opened by the first <c>MoveNext</c>, and each
+    /// The trades of the file one at a time, in file order, as the file is read: nothing is kept but a fingerprint of
+    /// each trade id seen (to refuse a repeat). The file is opened by the first <c>MoveNext</c>, and each
     /// <c>MoveNext</c> throws what <see cref="Read"/> documents when it reaches the fault; a consumer must discard what
     /// it has taken when that happens (DESIGN §2: nothing from a file with a bad row is kept).
     /// </summary>
@@ -76,7 +76,12 @@ public static class TradeFileReader
     /// <exception cref="InputFileException">
     /// The header is not acceptable, or the file is missing, unreadable or not UTF-8.
     /// </exception>
-    public static TradeCursor Open(string file) => new(IRowSource.Open(file, Schema));
+    public static TradeCursor Open(string file) => Open(file, ulong.MaxValue);
+
+    /// <summary><see cref="Open(string)"/> keeping only the bits of <paramref name="fingerprintMask"/> of each trade
+    /// id's fingerprint: tests make ids collide this way.</summary>
+    internal static TradeCursor Open(string file, ulong fingerprintMask) =>
+        new(file, IRowSource.Open(file, Schema), fingerprintMask);
 
     /// <summary>The strategy id of a row, checked here so that import cannot fail half-way; null when absent.</summary>
     internal static string? ReadStrategyId(InputRow row, StringPool validIds)

@@ -404,6 +404,31 @@ public sealed class TradeFileReaderTests : IDisposable
         Assert.Equal(4999, TradeFileReader.Read(_dir.Write("ok.csv", Csv([.. rows.SkipLast(2)]))).Count);
     }
 
+    [Fact]
+    public void Ids_sharing_a_fingerprint_are_told_apart_by_reading_the_file_again()
+    {
+        // Three bits of fingerprint: 200 distinct ids collide all the time, and none is taken for a repeat.
+        var header = Header + ",strategy_id\n";
+        var rows = Enumerable.Range(0, 200).Select(i => CsvRow(Trade($"T{i}")) + (i % 2 == 0 ? ",a" : ",")).ToList();
+        var ok = _dir.Write("ok.csv", header + string.Join("\n", rows) + "\n");
+        var bad = _dir.Write("bad.csv", header + string.Join("\n", rows) + "\n" + CsvRow(Trade("T123")) + ",\n");
+
+        Assert.Equal(200, ReadAll(ok).Count);
+        var e = AssertRejected(() => ReadAll(bad), 202, "trade_id");
+        Assert.Equal("'T123' already appears on line 125; trade ids must be unique", e.Reason);
+
+        static List<ParsedTrade> ReadAll(string file)
+        {
+            using var cursor = TradeFileReader.Open(file, fingerprintMask: 0b111);
+            var trades = new List<ParsedTrade>();
+            while (cursor.Next() is { } trade)
+            {
+                trades.Add(trade);
+            }
+            return trades;
+        }
+    }
+
     // theSameTradeIdUnderTwoStrategiesIsAccepted
     [Fact]
     public void The_same_trade_id_under_two_strategies_is_accepted()
