@@ -54,9 +54,10 @@ public static class TradeFileReader
 
     /// <summary>
     /// The trades of the file one at a time, in file order, as the file is read: nothing is kept but a fingerprint of
-    /// each trade id seen (to refuse a repeat). The file is opened by the first <c>MoveNext</c>, and each
-    /// <c>MoveNext</c> throws what <see cref="Read"/> documents when it reaches the fault; a consumer must discard what
-    /// it has taken when that happens (DESIGN §2: nothing from a file with a bad row is kept).
+    /// each trade id (to refuse a repeat). The file is opened by the first <c>MoveNext</c>, and a <c>MoveNext</c> throws
+    /// what <see cref="Read"/> documents when it reaches a bad row, or the end of the file after a repeated trade id
+    /// (<see cref="TradeCursor"/>); a consumer must discard what it has taken when that happens (DESIGN §2: nothing
+    /// from a file with a bad row is kept).
     /// </summary>
     /// <param name="file">The path as the user gave it; error messages name the file with this very string.</param>
     public static IEnumerable<ParsedTrade> Enumerate(string file)

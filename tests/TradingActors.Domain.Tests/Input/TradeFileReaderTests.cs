@@ -405,6 +405,22 @@ public sealed class TradeFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void Of_a_repeat_and_a_bad_row_the_first_in_the_file_is_reported()
+    {
+        var repeatFirst = _dir.Write(
+            "repeat.csv",
+            Csv(CsvRow(Trade("T1")), CsvRow(Trade("T2")), CsvRow(Trade("T1")), CsvRow(Trade("T3", "pnl", "oops"))));
+        var badFirst = _dir.Write(
+            "bad.csv", Csv(CsvRow(Trade("T1")), CsvRow(Trade("T2", "pnl", "oops")), CsvRow(Trade("T1"))));
+        var malformedAfter = _dir.Write(
+            "malformed.csv", Csv(CsvRow(Trade("T1")), CsvRow(Trade("T1")), "T3,\"x\"y"));
+
+        AssertRejected(() => TradeFileReader.Read(repeatFirst), 4, "trade_id");
+        AssertRejected(() => TradeFileReader.Read(badFirst), 3, "pnl");
+        AssertRejected(() => TradeFileReader.Read(malformedAfter), 3, "trade_id");
+    }
+
+    [Fact]
     public void Ids_sharing_a_fingerprint_are_told_apart_by_reading_the_file_again()
     {
         // Three bits of fingerprint: 200 distinct ids collide all the time, and none is taken for a repeat.
