@@ -9,68 +9,11 @@ public static class PeriodBreakdown
     /// </summary>
     public static IReadOnlyList<PeriodRow> Of(Period period, ReadOnlySpan<TradeOutcome> trades, DailyCloses closes)
     {
-        var rows = new SortedDictionary<DateOnly, Accumulator>();
-        var c = closes.Closes;
-        var previousClose = c.Length > 0 ? c[0] : double.NaN;
-        DateOnly? open = null;
-        var baseClose = previousClose;
-        for (var i = 0; i < c.Length; i++)
-        {
-            var start = period.Start(Time.DateOf(closes.FirstDay + i));
-            if (start != open)
-            {
-                baseClose = previousClose;
-                open = start;
-            }
-            AccumulatorOf(rows, start).PeriodReturn = c[i] / baseClose - 1.0;
-            previousClose = c[i];
-        }
+        var byPeriod = new PeriodTrades(period);
         foreach (ref readonly var t in trades)
         {
-            AccumulatorOf(rows, period.Start(Time.DateOf(Time.UtcDay(t.ExitTimeMs)))).Add(t.Pnl);
+            byPeriod.Add(t.ExitTimeMs, t.Pnl);
         }
-        return rows.Select(r => r.Value.Row(period, r.Key)).ToList();
-    }
-
-    private static Accumulator AccumulatorOf(SortedDictionary<DateOnly, Accumulator> rows, DateOnly start)
-    {
-        if (!rows.TryGetValue(start, out var row))
-        {
-            row = new Accumulator();
-            rows.Add(start, row);
-        }
-        return row;
-    }
-
-    private sealed class Accumulator
-    {
-        public double? PeriodReturn { get; set; }
-        private long _trades, _wins, _losses;
-        private double _net, _grossProfit, _grossLoss;
-
-        public void Add(double pnl)
-        {
-            _trades++;
-            _net += pnl;
-            if (pnl > 0)
-            {
-                _wins++;
-                _grossProfit += pnl;
-            }
-            else if (pnl < 0)
-            {
-                _losses++;
-                _grossLoss += -pnl;
-            }
-        }
-
-        public PeriodRow Row(Period period, DateOnly start)
-        {
-            var any = _trades > 0;
-            return new PeriodRow(
-                period, start, PeriodReturn, _trades, _wins, _losses, _net,
-                any ? (double)_wins / _trades : null,
-                any ? TradeStatistics.ProfitFactorOf(_grossProfit, _grossLoss) : null);
-        }
+        return byPeriod.Rows(closes);
     }
 }

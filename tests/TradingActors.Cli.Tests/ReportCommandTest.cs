@@ -160,6 +160,15 @@ public sealed class ReportCommandTest
             Assert.Equal(ExitCodes.BadInput, negative.Exit);
             Assert.Contains("balances.csv:3", negative.Err, StringComparison.Ordinal);
             Assert.Contains("balance", negative.Err, StringComparison.Ordinal);
+            Assert.Equal("", negative.Out);
+
+            // Folded as read: the bad last row is met after every other event has been folded.
+            var lastBad = Path.Combine(dir, "last-bad.csv");
+            File.WriteAllLines(lastBad, [.. File.ReadLines(SampleTrades), "T-BAD,BTCUSDT,long,2026-01-01T00:00:00Z,x,1,1,1,1,1,1,"]);
+            var late = Cli("report", "--trades", lastBad, "--balances", SampleBalances, "--json");
+            Assert.Equal(ExitCodes.BadInput, late.Exit);
+            Assert.Contains("last-bad.csv:252: exit_time", late.Err, StringComparison.Ordinal);
+            Assert.Equal("", late.Out);
         }
         finally
         {

@@ -34,6 +34,38 @@ public class PeriodBreakdownTest
     private static DateOnly Date(string d) => DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
+    public void Trades_summed_as_they_come_in_any_exit_order_give_the_rows_of_the_list()
+    {
+        // Exits going back and forth between days and periods, and pnl whose sum depends on the order of addition.
+        double[] pnls = [0.1, 1e16, -0.3, 0.2, -1e16, 0.7];
+        string[] exits =
+        [
+            "2025-01-02T10:00:00Z", "2025-01-09T10:00:00Z", "2025-01-02T11:00:00Z", "2025-02-01T00:00:00Z",
+            "2025-01-09T12:00:00Z", "2025-01-02T12:00:00Z",
+        ];
+        var trades = exits.Select((e, i) => ExitAt(e, pnls[i])).ToArray();
+        foreach (var p in Enum.GetValues<Period>())
+        {
+            var asTheyCome = new PeriodTrades(p);
+            foreach (var t in trades)
+            {
+                asTheyCome.Add(t.ExitTimeMs, t.Pnl);
+            }
+            var rows = asTheyCome.Rows(Daily);
+            Assert.Equal(PeriodBreakdown.Of(p, trades, Daily), rows);
+            foreach (var row in rows.Where(r => r.Trades > 0))
+            {
+                var net = 0.0;
+                foreach (var t in trades.Where(t => p.Start(Time.DateOf(Time.UtcDay(t.ExitTimeMs))) == row.Start))
+                {
+                    net += t.Pnl; // in the order added
+                }
+                Assert.Equal(net, row.NetPnl);
+            }
+        }
+    }
+
+    [Fact]
     public void ISO_weeks_start_on_Monday()
     {
         Assert.Equal(Date("2024-12-30"), Period.Weekly.Start(Date("2025-01-05"))); // Sunday -> previous Monday

@@ -39,12 +39,10 @@ public static class ReportCommand
             var breakdown = output.Breakdown(parsed);
             var policyFile = parsed.GetValue(riskPolicy);
             var policies = policyFile is null ? RiskPolicyReader.Bundled() : RiskPolicyReader.ReadFile(policyFile);
-            var input = files.Load(parsed, parsed.GetValue(strategy));
-            var builder = new ReportBuilder(input.StrategyId, settings, policies.For(input.StrategyId));
-            foreach (var e in input.Events)
-            {
-                builder.Add(e);
-            }
+            // Nothing is printed before the whole fold: a bad row anywhere exits 2 with an empty stdout.
+            var builder = BacktestFold.Run(
+                parsed.GetValue(files.Trades)!, parsed.GetValue(files.Balances), parsed.GetValue(files.InitialBalance),
+                parsed.GetValue(strategy), id => new ReportBuilder(id, settings, policies.For(id)));
             var report = builder.Build(breakdown);
             if (parsed.GetValue(output.Json))
             {

@@ -68,40 +68,22 @@ public sealed record BacktestInput(string? StrategyId, IReadOnlyList<IPerformanc
         // Only the trades and their strategy ids are kept, not a ParsedTrade per row: a backtest may hold millions.
         var all = new List<TradeClosed>();
         var strategyOf = new List<string?>();
-        var ids = new SortedSet<string>(StringComparer.Ordinal);
-        string? lastId = null;
+        var choice = new StrategyChoice(tradesFile, strategy);
         foreach (var parsed in TradeFileReader.Enumerate(tradesFile))
         {
             all.Add(parsed.Trade);
             strategyOf.Add(parsed.StrategyId);
-            if (parsed.StrategyId is { } id && !ReferenceEquals(id, lastId))
-            {
-                ids.Add(id); // the reader pools ids, so a run of one strategy costs one comparison
-                lastId = id;
-            }
+            choice.See(parsed.StrategyId);
         }
-        if (strategy is null && ids.Count > 1)
-        {
-            throw new InputFileException(
-                tradesFile,
-                0,
-                "strategy_id",
-                $"the file holds several strategies {List(ids)}; choose one with --strategy");
-        }
-        if (strategy is not null && ids.Count > 0 && !ids.Contains(strategy))
-        {
-            throw new InputFileException(
-                tradesFile, 0, "strategy_id", $"no trade of strategy '{strategy}'; the file holds {List(ids)}");
-        }
-        var chosen = strategy ?? ids.Min;
-        if (ids.Count <= 1)
+        var chosen = choice.Chosen();
+        if (choice.Count <= 1)
         {
             return (chosen, all); // every trade belongs to the chosen strategy or to none
         }
         var trades = new List<TradeClosed>();
         for (var i = 0; i < all.Count; i++)
         {
-            if (strategyOf[i] is null || strategyOf[i] == chosen)
+            if (StrategyChoice.Takes(strategyOf[i], chosen))
             {
                 trades.Add(all[i]);
             }
@@ -118,7 +100,4 @@ public sealed record BacktestInput(string? StrategyId, IReadOnlyList<IPerformanc
         }
         return balances;
     }
-
-    /// <summary>Ids as the JVM build listed them: <c>[a, b]</c>.</summary>
-    private static string List(IEnumerable<string> ids) => $"[{string.Join(", ", ids)}]";
 }

@@ -7,14 +7,15 @@ namespace TradingActors.Domain.Backtest;
 
 /// <summary>
 /// Folds a stream of events into a <see cref="Report"/>: the state fold for the metrics, plus what the period breakdown
-/// needs and the state deliberately forgets (every trade's outcome), and the risk decisions the live rules would have
+/// needs and the state deliberately forgets (the trades of every period, summed as they come), and the risk decisions the live rules would have
 /// taken (<see cref="RiskTimeline"/>). <c>report</c> and <c>replay</c> both use it, so they print the same thing for the
 /// same events. Not thread-safe; one per strategy.
 /// </summary>
 public sealed class ReportBuilder
 {
     private readonly string? _strategyId;
-    private readonly List<TradeOutcome> _outcomes = [];
+    /// <summary>The trades by period, for every <see cref="Period"/> (indexed by its value).</summary>
+    private readonly PeriodTrades[] _periods = [.. Enum.GetValues<Period>().Order().Select(p => new PeriodTrades(p))];
     private readonly RiskTimeline _risk;
     private PerformanceState _state;
     private long _balances;
@@ -45,9 +46,11 @@ public sealed class ReportBuilder
         switch (performanceEvent)
         {
             case TradeClosed t:
-                _outcomes.Add(new TradeOutcome(
-                    Instants.ToEpochMs(t.EntryTime), Instants.ToEpochMs(t.ExitTime), t.Pnl, t.Fees, t.Slippage,
-                    t.RiskReward));
+                var exitMs = Instants.ToEpochMs(t.ExitTime);
+                foreach (var period in _periods)
+                {
+                    period.Add(exitMs, t.Pnl);
+                }
                 break;
             case BalanceUpdated:
                 _balances++;
@@ -63,11 +66,10 @@ public sealed class ReportBuilder
     public Report Build(IEnumerable<Period> periods)
     {
         var daily = new DailyCloses(_state.Daily.FirstDay, _state.Daily.Closes());
-        var outcomes = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_outcomes);
         var breakdown = new List<KeyValuePair<string, IReadOnlyList<PeriodRow>>>();
         foreach (var p in periods.Distinct())
         {
-            breakdown.Add(new(p.WireName(), PeriodBreakdown.Of(p, outcomes, daily)));
+            breakdown.Add(new(p.WireName(), _periods[(int)p].Rows(daily)));
         }
         return new Report(
             _strategyId,

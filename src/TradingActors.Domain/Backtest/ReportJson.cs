@@ -12,6 +12,9 @@ namespace TradingActors.Domain.Backtest;
 /// </summary>
 public static class ReportJson
 {
+    /// <summary>Bytes the writer may hold before they are handed to its output.</summary>
+    private const int FlushAt = 1 << 16;
+
     /// <summary>Writes the report as one JSON object.</summary>
     public static void Write(Utf8JsonWriter writer, Report report)
     {
@@ -49,6 +52,7 @@ public static class ReportJson
             foreach (var row in rows)
             {
                 MetricsJson.Write(writer, row);
+                FlushWhenFull(writer);
             }
             writer.WriteEndArray();
         }
@@ -58,8 +62,22 @@ public static class ReportJson
         foreach (var e in report.RiskEvents)
         {
             RiskEventJson.Write(writer, e);
+            FlushWhenFull(writer);
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Hands what the writer holds to its output once there is enough of it. A writer over a stream keeps everything
+    /// in a buffer of its own until flushed, growing it by copies, and a backtest of a million events can make tens of
+    /// megabytes of risk decisions: they go out as they are written instead.
+    /// </summary>
+    private static void FlushWhenFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= FlushAt)
+        {
+            writer.Flush();
+        }
     }
 }

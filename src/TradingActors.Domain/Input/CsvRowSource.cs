@@ -28,6 +28,7 @@ internal sealed class CsvRowSource : IRowSource
     private readonly FileSchema _schema;
     private readonly SepReader _reader;
     private readonly int _columnCount;
+    private readonly int[] _columnOfField;
     private readonly CsvRow _row;
     private string?[] _unquoted = new string?[16];
 
@@ -39,8 +40,8 @@ internal sealed class CsvRowSource : IRowSource
         _file = file;
         _schema = schema;
         _reader = reader;
-        var columnOfField = ReadHeader(out _columnCount);
-        _row = new CsvRow(file, schema, reader, columnOfField);
+        _columnOfField = ReadHeader(out _columnCount);
+        _row = new CsvRow(file, schema, reader, _columnOfField);
     }
 
     /// <summary>Reads and checks the header row; the stream is owned (and closed) by the returned source.</summary>
@@ -91,6 +92,8 @@ internal sealed class CsvRowSource : IRowSource
             return _row;
         }
     }
+
+    public bool MayHold(int field) => _columnOfField[field] >= 0;
 
     public void Dispose() => _reader.Dispose();
 

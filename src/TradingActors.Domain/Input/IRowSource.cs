@@ -13,6 +13,12 @@ internal interface IRowSource : IDisposable
     InputRow? Next();
 
     /// <summary>
+    /// Whether a row can hold the field at <paramref name="field"/> of the schema: false only when no row can, as in a
+    /// CSV file whose header lacks the column.
+    /// </summary>
+    bool MayHold(int field);
+
+    /// <summary>
     /// Opens the file in its detected format (reading and checking the CSV header). A missing, unreadable, directory or
     /// non-UTF-8 path is reported as an <see cref="InputFileException"/> (bad input, exit code 2), not as an I/O
     /// failure.

@@ -31,5 +31,8 @@ internal sealed class JsonLinesRowSource(string file, FileSchema schema, Stream 
         return null;
     }
 
+    /// <summary>Any line may hold any field of the schema.</summary>
+    public bool MayHold(int field) => true;
+
     public void Dispose() => _lines.Dispose();
 }

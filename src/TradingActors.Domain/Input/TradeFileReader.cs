@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using TradingActors.Domain.Events;
 
 namespace TradingActors.Domain.Input;
@@ -29,7 +28,7 @@ public static class TradeFileReader
     /// <summary>DESIGN §5: strategy ids are 1–64 characters of <c>[A-Za-z0-9._-]</c>.</summary>
     internal const int MaxStrategyIdLength = 64;
 
-    private static readonly int TradeId = Schema.IndexOf("trade_id");
+    internal static readonly int TradeId = Schema.IndexOf("trade_id");
     private static readonly int Symbol = Schema.IndexOf("symbol");
     private static readonly int Side = Schema.IndexOf("side");
     private static readonly int EntryTime = Schema.IndexOf("entry_time");
@@ -40,7 +39,7 @@ public static class TradeFileReader
     private static readonly int Pnl = Schema.IndexOf("pnl");
     private static readonly int Fees = Schema.IndexOf("fees");
     private static readonly int Slippage = Schema.IndexOf("slippage");
-    private static readonly int StrategyId = Schema.IndexOf("strategy_id");
+    internal static readonly int StrategyId = Schema.IndexOf("strategy_id");
     private static readonly int RiskReward = Schema.IndexOf("risk_reward");
     private static readonly int Mfe = Schema.IndexOf("mfe");
     private static readonly int Mae = Schema.IndexOf("mae");
@@ -54,69 +53,39 @@ public static class TradeFileReader
     public static IReadOnlyList<ParsedTrade> Read(string file) => [.. Enumerate(file)];
 
     /// <summary>
-    /// The trades of the file one at a time, in file order, as the file is read: nothing is kept but the trade ids seen
-    /// (to refuse a repeat). The file is opened by the first <c>MoveNext</c>, and each <c>MoveNext</c> throws what
-    /// <see cref="Read"/> documents when it reaches the fault; a consumer must discard what it has taken when that
-    /// happens (DESIGN §2: nothing from a file with a bad row is kept).
+    /// The trades of the file one at a time, in file order, as the file is read: nothing is kept but a fingerprint of
+    /// each trade id (to refuse a repeat). The file is opened by the first <c>MoveNext</c>, and a <c>MoveNext</c> throws
+    /// what <see cref="Read"/> documents when it reaches a bad row, or the end of the file after a repeated trade id
+    /// (<see cref="TradeCursor"/>); a consumer must discard what it has taken when that happens (DESIGN §2: nothing
+    /// from a file with a bad row is kept).
     /// </summary>
     /// <param name="file">The path as the user gave it; error messages name the file with this very string.</param>
     public static IEnumerable<ParsedTrade> Enumerate(string file)
     {
-        // trade_id -> line of its first occurrence, per strategy_id (and for rows without one)
-        var seenWithoutStrategy = new Dictionary<string, long>(StringComparer.Ordinal);
-        var seenByStrategy = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
-        var symbols = new StringPool();
-        var strategyIds = new StringPool(); // valid ids only
-        using var rows = IRowSource.Open(file, Schema);
-        for (var row = rows.Next(); row is not null; row = rows.Next())
+        using var trades = Open(file);
+        for (var trade = trades.Next(); trade is not null; trade = trades.Next())
         {
-            var strategyId = ReadStrategyId(row, strategyIds);
-            var trade = ReadTrade(row, symbols);
-            var violations = EventValidator.Validate(trade);
-            if (violations.Count > 0)
-            {
-                throw row.Error(violations[0].Field, violations[0].Message);
-            }
-            var seen = strategyId is null ? seenWithoutStrategy : SeenFor(seenByStrategy, strategyId);
-            ref var earlier = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, trade.TradeId, out var repeated);
-            if (repeated)
-            {
-                var forStrategy = strategyId is null ? "" : $" for strategy_id {InputFileException.Quote(strategyId)}";
-                throw row.Error(
-                    "trade_id",
-                    $"{InputFileException.Quote(trade.TradeId)} already appears on line {earlier}{forStrategy}; "
-                    + "trade ids must be unique");
-            }
-            earlier = row.Line;
-            yield return new ParsedTrade(strategyId, trade, row.Line);
+            yield return trade;
         }
     }
 
-    /// <summary>Whether the text is a strategy id: 1 to 64 characters of <c>[A-Za-z0-9._-]</c> (DESIGN §5).</summary>
-    internal static bool IsValidStrategyId(ReadOnlySpan<char> id)
-    {
-        if (id.IsEmpty || id.Length > MaxStrategyIdLength)
-        {
-            return false;
-        }
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '-'))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    /// <summary>
+    /// Opens the file for reading its trades one at a time (<see cref="TradeCursor.Next"/>), as <see cref="Enumerate"/>
+    /// does, with what its header tells (<see cref="TradeCursor.MayHoldStrategyIds"/>).
+    /// </summary>
+    /// <param name="file">The path as the user gave it; error messages name the file with this very string.</param>
+    /// <exception cref="InputFileException">
+    /// The header is not acceptable, or the file is missing, unreadable or not UTF-8.
+    /// </exception>
+    public static TradeCursor Open(string file) => Open(file, ulong.MaxValue);
 
-    private static Dictionary<string, long> SeenFor(Dictionary<string, Dictionary<string, long>> seen, string id)
-    {
-        ref var forId = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, id, out _);
-        return forId ??= new Dictionary<string, long>(StringComparer.Ordinal);
-    }
+    /// <summary><see cref="Open(string)"/> keeping only the bits of <paramref name="fingerprintMask"/> of each trade
+    /// id's fingerprint: tests make ids collide this way.</summary>
+    internal static TradeCursor Open(string file, ulong fingerprintMask) =>
+        new(file, IRowSource.Open(file, Schema), fingerprintMask);
 
-    /// <summary>The row's strategy id, checked here so that import cannot fail half-way; null when absent.</summary>
-    private static string? ReadStrategyId(InputRow row, StringPool validIds)
+    /// <summary>The strategy id of a row, checked here so that import cannot fail half-way; null when absent.</summary>
+    internal static string? ReadStrategyId(InputRow row, StringPool validIds)
     {
         var id = row.OptionalText(StrategyId);
         if (id.IsEmpty)
@@ -136,8 +105,10 @@ public static class TradeFileReader
         return validIds.Get(id);
     }
 
-    /// <summary>The row as a trade, fields read in wire order so the first bad field is the one reported.</summary>
-    private static TradeClosed ReadTrade(InputRow row, StringPool symbols)
+    /// <summary>
+    /// The row as a validated trade, fields read in wire order so the first bad field is the one reported.
+    /// </summary>
+    internal static TradeClosed ReadTrade(InputRow row, StringPool symbols)
     {
         var tradeId = row.Text(TradeId).ToString();
         var symbol = symbols.Get(row.Text(Symbol));
@@ -146,7 +117,7 @@ public static class TradeFileReader
         {
             throw row.Error("side", "must be long or short, got " + InputFileException.Quote(sideText));
         }
-        return new TradeClosed(
+        var trade = new TradeClosed(
             tradeId,
             symbol,
             side,
@@ -161,5 +132,24 @@ public static class TradeFileReader
             row.OptionalNumber(RiskReward),
             row.OptionalNumber(Mfe),
             row.OptionalNumber(Mae));
+        var violations = EventValidator.Validate(trade);
+        return violations.Count > 0 ? throw row.Error(violations[0].Field, violations[0].Message) : trade;
+    }
+
+    /// <summary>Whether the text is a strategy id: 1 to 64 characters of <c>[A-Za-z0-9._-]</c> (DESIGN §5).</summary>
+    internal static bool IsValidStrategyId(ReadOnlySpan<char> id)
+    {
+        if (id.IsEmpty || id.Length > MaxStrategyIdLength)
+        {
+            return false;
+        }
+        foreach (var c in id)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '-'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

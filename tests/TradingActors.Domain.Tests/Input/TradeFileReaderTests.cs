@@ -390,6 +390,61 @@ public sealed class TradeFileReaderTests : IDisposable
         Assert.Equal("'T1' already appears on line 2; trade ids must be unique", e.Reason);
     }
 
+    [Fact]
+    public void A_repeat_among_thousands_of_ids_names_the_line_of_the_first()
+    {
+        // Enough ids for the digest table to grow many times, with a blank line to part lines from rows.
+        var rows = Enumerable.Range(0, 5000).Select(i => CsvRow(Trade($"T{i}"))).ToList();
+        rows.Insert(100, "");
+        rows.Add(CsvRow(Trade("T1234")));
+        var file = _dir.Write("t.csv", Csv([.. rows]));
+
+        var e = AssertRejected(() => TradeFileReader.Read(file), 5003, "trade_id");
+        Assert.Equal("'T1234' already appears on line 1237; trade ids must be unique", e.Reason);
+        Assert.Equal(4999, TradeFileReader.Read(_dir.Write("ok.csv", Csv([.. rows.SkipLast(2)]))).Count);
+    }
+
+    [Fact]
+    public void Of_a_repeat_and_a_bad_row_the_first_in_the_file_is_reported()
+    {
+        var repeatFirst = _dir.Write(
+            "repeat.csv",
+            Csv(CsvRow(Trade("T1")), CsvRow(Trade("T2")), CsvRow(Trade("T1")), CsvRow(Trade("T3", "pnl", "oops"))));
+        var badFirst = _dir.Write(
+            "bad.csv", Csv(CsvRow(Trade("T1")), CsvRow(Trade("T2", "pnl", "oops")), CsvRow(Trade("T1"))));
+        var malformedAfter = _dir.Write(
+            "malformed.csv", Csv(CsvRow(Trade("T1")), CsvRow(Trade("T1")), "T3,\"x\"y"));
+
+        AssertRejected(() => TradeFileReader.Read(repeatFirst), 4, "trade_id");
+        AssertRejected(() => TradeFileReader.Read(badFirst), 3, "pnl");
+        AssertRejected(() => TradeFileReader.Read(malformedAfter), 3, "trade_id");
+    }
+
+    [Fact]
+    public void Ids_sharing_a_fingerprint_are_told_apart_by_reading_the_file_again()
+    {
+        // Three bits of fingerprint: 200 distinct ids collide all the time, and none is taken for a repeat.
+        var header = Header + ",strategy_id\n";
+        var rows = Enumerable.Range(0, 200).Select(i => CsvRow(Trade($"T{i}")) + (i % 2 == 0 ? ",a" : ",")).ToList();
+        var ok = _dir.Write("ok.csv", header + string.Join("\n", rows) + "\n");
+        var bad = _dir.Write("bad.csv", header + string.Join("\n", rows) + "\n" + CsvRow(Trade("T123")) + ",\n");
+
+        Assert.Equal(200, ReadAll(ok).Count);
+        var e = AssertRejected(() => ReadAll(bad), 202, "trade_id");
+        Assert.Equal("'T123' already appears on line 125; trade ids must be unique", e.Reason);
+
+        static List<ParsedTrade> ReadAll(string file)
+        {
+            using var cursor = TradeFileReader.Open(file, fingerprintMask: 0b111);
+            var trades = new List<ParsedTrade>();
+            while (cursor.Next() is { } trade)
+            {
+                trades.Add(trade);
+            }
+            return trades;
+        }
+    }
+
     // theSameTradeIdUnderTwoStrategiesIsAccepted
     [Fact]
     public void The_same_trade_id_under_two_strategies_is_accepted()
