@@ -91,12 +91,23 @@ public sealed class StrategyPerformanceActor : ReceivePersistentActor
     private void Accept<TEvent>(IReadOnlyList<TEvent> events, string field, IActorRef replyTo)
         where TEvent : IPerformanceEvent
     {
+        if (events is null)
+        {
+            replyTo.Tell(new CommandRejected([new Violation(field, "is required")]));
+            return;
+        }
         var violations = new List<Violation>();
         var accepted = new List<IPerformanceEvent>(events.Count);
         var next = _projected;
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
+            if (e is null)
+            {
+                // A client's [null] must be refused like any bad element, not crash the entity (losing its callers).
+                violations.Add(new Violation($"{field}[{i}]", "is null; every element must be an event"));
+                continue;
+            }
             foreach (var v in EventValidator.Validate(e))
             {
                 violations.Add(new Violation($"{field}[{i}].{v.Field}", v.Message));
