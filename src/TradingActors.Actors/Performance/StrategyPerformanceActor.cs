@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using TradingActors.Actors.Risk;
+using TradingActors.Actors.Serialization;
 using TradingActors.Domain;
 using TradingActors.Domain.Events;
 using TradingActors.Domain.Risk;
@@ -184,7 +185,8 @@ public sealed class StrategyPerformanceActor : ReceivePersistentActor
             if (sequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery)
             {
                 _snapshotSequenceNr = sequenceNr;
-                SaveSnapshot(new PerformanceSnapshot(_durable));
+                // A copy of its own: the store serializes it later, while this actor folds on (see Detached).
+                SaveSnapshot(SnapshotMapper.Detached(new PerformanceSnapshot(_durable), _settings.Metrics));
             }
         }
         WriteWaiting();
