@@ -48,7 +48,7 @@ public static class BitIdentical
         {
             throw new InvalidOperationException($"{path}: nested deeper than {MaxDepth} levels (a cycle?)");
         }
-        if (a.GetType() != b.GetType())
+        if (a.GetType() != b.GetType() && !(a is IEnumerable && b is IEnumerable && a is not string))
         {
             output.Add($"{path}: a {a.GetType().Name} vs a {b.GetType().Name}");
             return;
@@ -90,7 +90,7 @@ public static class BitIdentical
             }
             return;
         }
-        if (a is IEnumerable first)
+        if (a is IEnumerable first) // any two sequences: element by element
         {
             var left = first.Cast<object?>().ToList();
             var right = ((IEnumerable)b).Cast<object?>().ToList();

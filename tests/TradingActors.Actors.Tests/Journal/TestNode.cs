@@ -1,5 +1,9 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TradingActors.Actors.Node;
@@ -7,6 +11,7 @@ using TradingActors.Actors.Performance;
 using TradingActors.Actors.Risk;
 using TradingActors.Domain;
 using TradingActors.Domain.Events;
+using TradingActors.Domain.Risk;
 
 namespace TradingActors.Actors.Tests.Journal;
 
@@ -101,6 +106,15 @@ public sealed class TestNode : IAsyncDisposable
         var path = $"/system/sharding/{TradingActorsNode.RiskRegion}/{shard}/{Uri.EscapeDataString(strategyId)}";
         return await System.ActorSelection(path).ResolveOne(AskTimeout);
     }
+
+    /// <summary>The strategy's persisted risk decisions (<c>risk|ID</c>), read from the journal alone.</summary>
+    public async Task<IReadOnlyList<RiskEvent>> RiskEventsAsync(string strategyId) =>
+        await ReadJournal.CurrentEventsByPersistenceId(PersistenceIds.Risk(strategyId), 0, long.MaxValue)
+            .Select(e => (RiskEvent)e.Event)
+            .RunWith(Sink.Seq<RiskEvent>(), System.Materializer());
+
+    public SqlReadJournal ReadJournal =>
+        PersistenceQuery.Get(System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
 
     public async ValueTask DisposeAsync()
     {
