@@ -2,12 +2,14 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
+using Akka.Event;
 using Akka.Hosting;
 using Akka.Persistence.Hosting;
 using Akka.Persistence.Sql.Config;
 using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using TradingActors.Actors.Performance;
+using TradingActors.Actors.Replay;
 using TradingActors.Actors.Risk;
 using TradingActors.Actors.Serialization;
 using TradingActors.Domain.Events;
@@ -78,14 +80,41 @@ public static class TradingActorsNode
                     RememberEntities = false,
                     ShouldPassivateIdleEntities = false,
                 })
-            .AddStartup((system, _) =>
+            .AddStartup((system, _registry) =>
             {
+                var cluster = Cluster.Get(system);
                 if (settings.SeedNodes.Count == 0)
                 {
-                    var cluster = Cluster.Get(system);
                     cluster.Join(cluster.SelfAddress);
                 }
+                // In the background: the node is usable at once, and a risk manager addressed meanwhile starts anyway.
+                cluster.RegisterOnMemberUp(() => _ = WakeRiskManagersAsync(system));
             });
+    }
+
+    /// <summary>
+    /// Starts every risk manager the journal knows (docs/risk.md): each recovers, re-arms its timer and asks its
+    /// strategy for the latest figures. A strategy cut to 0 sends nothing, so without this a cooldown or a UTC midnight
+    /// pending when the previous node stopped would never lift its limit.
+    /// </summary>
+    private static async Task WakeRiskManagersAsync(ActorSystem system)
+    {
+        try
+        {
+            var region = ClusterSharding.Get(system).ShardRegion(RiskRegion);
+            foreach (var strategyId in await JournalReplay.RiskManagersAsync(system).ConfigureAwait(false))
+            {
+                region.Tell(new WakeUp(strategyId));
+            }
+        }
+        catch (Exception e) when (!system.WhenTerminated.IsCompleted)
+        {
+            system.Log.Warning("could not start the risk managers of the journal: {0}", e.Message);
+        }
+        catch (Exception)
+        {
+            // the node stopped meanwhile
+        }
     }
 
     /// <summary>SQLite has one writer: the plugin's parallel writers would only queue on its lock.</summary>

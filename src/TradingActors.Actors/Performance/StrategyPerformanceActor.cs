@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using TradingActors.Actors.Risk;
+using TradingActors.Actors.Serialization;
 using TradingActors.Domain;
 using TradingActors.Domain.Events;
 using TradingActors.Domain.Risk;
@@ -91,12 +92,23 @@ public sealed class StrategyPerformanceActor : ReceivePersistentActor
     private void Accept<TEvent>(IReadOnlyList<TEvent> events, string field, IActorRef replyTo)
         where TEvent : IPerformanceEvent
     {
+        if (events is null)
+        {
+            replyTo.Tell(new CommandRejected([new Violation(field, "is required")]));
+            return;
+        }
         var violations = new List<Violation>();
         var accepted = new List<IPerformanceEvent>(events.Count);
         var next = _projected;
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
+            if (e is null)
+            {
+                // A client's [null] must be refused like any bad element, not crash the entity (losing its callers).
+                violations.Add(new Violation($"{field}[{i}]", "is null; every element must be an event"));
+                continue;
+            }
             foreach (var v in EventValidator.Validate(e))
             {
                 violations.Add(new Violation($"{field}[{i}].{v.Field}", v.Message));
@@ -173,7 +185,8 @@ public sealed class StrategyPerformanceActor : ReceivePersistentActor
             if (sequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery)
             {
                 _snapshotSequenceNr = sequenceNr;
-                SaveSnapshot(new PerformanceSnapshot(_durable));
+                // A copy of its own: the store serializes it later, while this actor folds on (see Detached).
+                SaveSnapshot(SnapshotMapper.Detached(new PerformanceSnapshot(_durable), _settings.Metrics));
             }
         }
         WriteWaiting();

@@ -17,10 +17,11 @@ public static class JournalReplay
     /// <summary>Every strategy and backtest run the journal holds (entity ids), sorted.</summary>
     public static async Task<IReadOnlyList<string>> StrategiesAsync(ActorSystem system, CancellationToken cancel = default)
     {
+        // Filter before mapping: a stream element must never be null (a risk id has no strategy id).
         var ids = await ReadJournal(system).CurrentPersistenceIds()
-            .Select(PersistenceIds.StrategyOf)
-            .Where(id => id is not null)
-            .RunAggregate(new List<string>(), (list, id) => { list.Add(id!); return list; }, system.Materializer())
+            .Where(pid => PersistenceIds.StrategyOf(pid) is not null)
+            .Select(pid => PersistenceIds.StrategyOf(pid)!)
+            .RunAggregate(new List<string>(), (list, id) => { list.Add(id); return list; }, system.Materializer())
             .WaitAsync(cancel)
             .ConfigureAwait(false);
         ids.Sort(StringComparer.Ordinal);
@@ -30,9 +31,9 @@ public static class JournalReplay
     /// <summary>Every risk manager the journal knows (strategy ids), for a node to wake them at start.</summary>
     public static async Task<IReadOnlyList<string>> RiskManagersAsync(ActorSystem system, CancellationToken cancel = default) =>
         await ReadJournal(system).CurrentPersistenceIds()
-            .Select(PersistenceIds.RiskOf)
-            .Where(id => id is not null)
-            .RunAggregate(new List<string>(), (list, id) => { list.Add(id!); return list; }, system.Materializer())
+            .Where(pid => PersistenceIds.RiskOf(pid) is not null)
+            .Select(pid => PersistenceIds.RiskOf(pid)!)
+            .RunAggregate(new List<string>(), (list, id) => { list.Add(id); return list; }, system.Materializer())
             .WaitAsync(cancel)
             .ConfigureAwait(false);
 

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Persistence;
 using TradingActors.Actors.Performance;
 using TradingActors.Domain;
+using TradingActors.Domain.Events;
 using TradingActors.Domain.Risk;
 
 namespace TradingActors.Actors.Risk;
@@ -23,6 +24,9 @@ public sealed class RiskManagerActor : ReceivePersistentActor, IWithTimers
 {
     private const int SnapshotEvery = 100;
     private const string ReviewTimer = "review";
+
+    /// <summary>The longest reason an operator's halt or resume may carry.</summary>
+    public const int MaxReasonLength = 500;
 
     private readonly string _strategyId;
     private readonly RiskPolicy _policy;
@@ -69,8 +73,20 @@ public sealed class RiskManagerActor : ReceivePersistentActor, IWithTimers
                 Decide(_last, review: true);
             }
         });
-        Command<HaltStrategy>(h => Override(RiskRules.Halt(_state, h.Reason, _last, _clock.GetUtcNow()), Sender));
-        Command<ResumeStrategy>(r => Override(RiskRules.Resume(_state, r.Reason, _last, _clock.GetUtcNow()), Sender));
+        Command<HaltStrategy>(h =>
+        {
+            if (!RejectReason(h.Reason))
+            {
+                Override(RiskRules.Halt(_state, h.Reason, _last, _clock.GetUtcNow()), Sender);
+            }
+        });
+        Command<ResumeStrategy>(r =>
+        {
+            if (!RejectReason(r.Reason))
+            {
+                Override(RiskRules.Resume(_state, r.Reason, _last, _clock.GetUtcNow()), Sender);
+            }
+        });
         Command<GetExposure>(g =>
         {
             if (g.AtLeastSequenceNr <= _decidedSequenceNr)
@@ -115,6 +131,25 @@ public sealed class RiskManagerActor : ReceivePersistentActor, IWithTimers
             Applied(e);
             Decided(figures.SequenceNr);
         });
+    }
+
+    /// <summary>
+    /// Refuses an operator's reason that is blank or longer than <see cref="MaxReasonLength"/> (RiskRules leaves the
+    /// check to its caller; a decision is persisted forever): answers <see cref="CommandRejected"/> and returns true.
+    /// </summary>
+    private bool RejectReason(string? reason)
+    {
+        Violation? problem = string.IsNullOrWhiteSpace(reason)
+            ? new Violation("reason", "is required and must not be blank")
+            : reason.Length > MaxReasonLength
+                ? new Violation("reason", $"{reason.Length} characters, at most {MaxReasonLength}")
+                : null;
+        if (problem is null)
+        {
+            return false;
+        }
+        Sender.Tell(new CommandRejected([problem]));
+        return true;
     }
 
     private void Override(RiskEvent? decision, IActorRef replyTo)

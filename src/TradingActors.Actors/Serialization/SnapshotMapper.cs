@@ -57,6 +57,15 @@ internal static class SnapshotMapper
         return new PerformanceSnapshot(state);
     }
 
+    /// <summary>
+    /// The snapshot as the store will write it, with a state of its own: the fold's versions share their recent-row
+    /// rings, and the snapshot store serializes later, on its own thread, while the actor folds on and overwrites the
+    /// rows an older version still reads (<c>RecentColumns</c>). Restored from its own wire form, so it is exactly
+    /// what recovery will read.
+    /// </summary>
+    public static PerformanceSnapshot Detached(PerformanceSnapshot snapshot, MetricSettings settings) =>
+        FromProto(ToProto(snapshot), settings);
+
     public static Proto.RiskStateSnapshot ToProto(RiskState s) => new()
     {
         Limits = RiskEventMapper.ToProto(s.Limits),
