@@ -23,7 +23,12 @@ internal sealed class StreamingFold : IDisposable
     private readonly StrategyChoice _choice;
     private readonly Func<string?, ReportBuilder> _newBuilder;
 
-    /// <summary>Null until the strategy is known; the events met before are kept in <see cref="_pending"/>.</summary>
+    /// <summary>
+    /// Null until the strategy (and so its risk policy) is known; the events met before are kept in
+    /// <see cref="_pending"/>. It is known before the first event when asked for, or when the trades file cannot name
+    /// one; else at the first row that names one, or at the end of the file: a JSON Lines file without strategy ids
+    /// is thus held whole, as the load-and-sort path would.
+    /// </summary>
     private ReportBuilder? _builder;
 
     private List<IPerformanceEvent>? _pending = [];
