@@ -74,4 +74,36 @@ public static class Sequences
         }
         return events;
     }
+
+    /// <summary>
+    /// <paramref name="days"/> UTC days of trading, each with a few trades at whole hours between 01:00 and 22:00 and a
+    /// balance after each (so no risk timer of a live node ever falls due in real time during a test), pnl about ±1%
+    /// of the balance; every ninth day a bad one: −6% then −5% at its start (daily loss limit, drawdown ladder). No
+    /// retries, no repeats: every event changes the state.
+    /// </summary>
+    public static List<IPerformanceEvent> RiskDays(int seed, int days)
+    {
+        var rnd = new Random(seed);
+        var events = new List<IPerformanceEvent>();
+        var balance = 10_000.0;
+        var start = new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
+        var trades = 0;
+        for (var d = 0; d < days; d++)
+        {
+            var bad = d % 9 == 8;
+            var hours = Enumerable.Range(1, 22).OrderBy(_ => rnd.Next()).Take(rnd.Next(2, 7)).Order().ToList();
+            for (var k = 0; k < hours.Count; k++)
+            {
+                var exit = start.AddDays(d).AddHours(hours[k]);
+                var pnl = bad && k < 2
+                    ? -Math.Round(balance * (k == 0 ? 0.06 : 0.05), 2)
+                    : Math.Round((rnd.NextDouble() - 0.47) * balance * 0.02, 2);
+                events.Add(new TradeClosed("r-" + (trades++).ToString(CultureInfo.InvariantCulture), "BTCUSDT", Side.Long,
+                    exit.AddMinutes(-30), exit, 100, 101, 1, pnl, 0.5, 0.1));
+                balance += pnl;
+                events.Add(new BalanceUpdated(exit, balance));
+            }
+        }
+        return events;
+    }
 }
