@@ -26,11 +26,18 @@ public sealed class NodeHost : IAsyncDisposable
     public ActorRegistry Registry { get; }
 
     /// <summary>Starts a node and waits until it is an Up member of its cluster (of one, by default).</summary>
-    public static async Task<NodeHost> StartAsync(NodeSettings settings, CancellationToken cancel = default)
+    public static Task<NodeHost> StartAsync(NodeSettings settings, CancellationToken cancel = default) =>
+        StartAsync(settings, clock: null, cancel);
+
+    /// <summary>
+    /// Starts a node whose risk decisions are taken at <paramref name="clock"/>'s time (the system clock when null;
+    /// tests move a manual one), and waits until it is an Up member of its cluster.
+    /// </summary>
+    public static async Task<NodeHost> StartAsync(NodeSettings settings, TimeProvider? clock, CancellationToken cancel = default)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddAkka("trading-actors", akka => akka
-            .WithTradingActors(settings)
+            .WithTradingActors(settings, clock)
             .AddHocon(StandardErrorLogger.Hocon, HoconAddMode.Prepend));
         var host = builder.Build();
         await host.StartAsync(cancel).ConfigureAwait(false);

@@ -34,10 +34,15 @@ public sealed class ReportBuilder
 
     /// <summary>
     /// One more event, as the live actor would persist it: a snapshot after every event that changes the state (a
-    /// repeated trade id does not), decided by the risk rules at the event's time.
+    /// repeated trade id does not, nor does an exact repeat of a recent balance — same instant, same value — which the
+    /// actor acknowledges without recording), decided by the risk rules at the event's time.
     /// </summary>
     public ReportBuilder Add(IPerformanceEvent performanceEvent)
     {
+        if (performanceEvent is BalanceUpdated b && _state.IsRecentlyRecorded(b))
+        {
+            return this; // otherwise report would count (and fold) a row that import never journals
+        }
         var next = _state.Apply(performanceEvent);
         if (next.EventCount == _state.EventCount)
         {

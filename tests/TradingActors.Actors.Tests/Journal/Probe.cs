@@ -6,6 +6,8 @@ namespace TradingActors.Actors.Tests.Journal;
 /// <summary>An actor that keeps every message it gets, for a test to await in order (a subscriber, an event stream listener).</summary>
 public sealed class Probe
 {
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
+
     private readonly Channel<object> _messages = Channel.CreateUnbounded<object>();
 
     public Probe(ActorSystem system)
@@ -19,7 +21,7 @@ public sealed class Probe
     /// <summary>The next message, which must be a <typeparamref name="T"/>.</summary>
     public async Task<T> ExpectAsync<T>(TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(within ?? TestNode.AskTimeout);
+        using var timeout = new CancellationTokenSource(within ?? DefaultWait);
         object message;
         try
         {
@@ -27,7 +29,7 @@ public sealed class Probe
         }
         catch (OperationCanceledException)
         {
-            throw new Xunit.Sdk.XunitException($"no {typeof(T).Name} within {within ?? TestNode.AskTimeout}");
+            throw new Xunit.Sdk.XunitException($"no {typeof(T).Name} within {within ?? DefaultWait}");
         }
         return Assert.IsType<T>(message);
     }
