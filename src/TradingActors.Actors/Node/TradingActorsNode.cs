@@ -129,19 +129,4 @@ public static class TradingActorsNode
         Cluster.Get(system).RegisterOnMemberUp(() => up.TrySetResult());
         return up.Task.WaitAsync(timeout);
     }
-
-    /// <summary>
-    /// Starts every risk manager the journal knows (its <c>risk|ID</c> persistence ids), so that each recovers, re-arms
-    /// its timer and asks its strategy for the latest figures: a strategy cut to 0 sends nothing that would wake it.
-    /// A serving node does this at start.
-    /// </summary>
-    public static async Task<int> WakeRiskManagersAsync(ActorSystem system, IActorRef riskManagers, CancellationToken cancel = default)
-    {
-        var ids = await Replay.JournalReplay.RiskManagersAsync(system, cancel).ConfigureAwait(false);
-        foreach (var id in ids)
-        {
-            riskManagers.Tell(new WakeUp(id));
-        }
-        return ids.Count;
-    }
 }

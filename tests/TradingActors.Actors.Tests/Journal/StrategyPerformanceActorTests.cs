@@ -231,6 +231,18 @@ public abstract class StrategyPerformanceActorTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Metrics_asked_while_a_write_is_in_flight_are_those_of_the_durable_events_at_their_sequence_number()
+    {
+        var trades = Enumerable.Range(0, 3_000).Select(i => Ev.Trade($"f{i}", 1 + (i / 100.0), 1)).ToList();
+        var write = Node.AskAsync(new RecordTrades("in-flight", trades));
+        var during = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Node.MetricsAsync("in-flight")));
+        Assert.IsType<EventsRecorded>(await write);
+
+        Assert.All(during, m => Assert.Equal(m.SequenceNr, m.Metrics.Trades.TotalTrades));
+        Assert.All(during, m => Assert.Contains(m.SequenceNr, new long[] { 0, 3_000 }));
+    }
+
+    [Fact]
     public async Task A_backtest_run_is_an_entity_apart_from_the_live_strategy()
     {
         await Node.RecordTradesAsync("apart", Ev.Trade("a", 1, 3));
