@@ -36,7 +36,7 @@ public sealed class StrategyPerformanceActor : ReceivePersistentActor
     private PerformanceState _durable;
     private PerformanceState _projected;
     private long _snapshotSequenceNr;
-    private bool _savingSnapshot;
+    private long _latestSavedSnapshot;
 
     /// <param name="entityId">the strategy id, or <c>ID@RUN</c> for a backtest run</param>
     /// <param name="settings">fold conventions, snapshot interval, write size</param>
@@ -78,15 +78,12 @@ public sealed class StrategyPerformanceActor : ReceivePersistentActor
         Command<Terminated>(t => _subscribers.Remove(t.ActorRef));
         Command<SaveSnapshotSuccess>(s =>
         {
-            _savingSnapshot = false;
-            DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1));
+            // Saves may complete out of order: an older one confirmed after a newer one is deleted by this too.
+            _latestSavedSnapshot = Math.Max(_latestSavedSnapshot, s.Metadata.SequenceNr);
+            DeleteSnapshots(new SnapshotSelectionCriteria(_latestSavedSnapshot - 1));
         });
-        Command<SaveSnapshotFailure>(f =>
-        {
-            _savingSnapshot = false;
-            Context.GetLogger().Warning(
-                f.Cause, "snapshot of {0} at {1} failed; recovery will read more events", PersistenceId, f.Metadata.SequenceNr);
-        });
+        Command<SaveSnapshotFailure>(f => Context.GetLogger().Warning(
+            f.Cause, "snapshot of {0} at {1} failed; recovery will read more events", PersistenceId, f.Metadata.SequenceNr));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(_ => { });
     }
@@ -190,12 +187,9 @@ public sealed class StrategyPerformanceActor : ReceivePersistentActor
         if (wrote > 0)
         {
             Publish(sequenceNr);
-            // One save at a time: a save still running when the next is due would race the deletion of the older
-            // snapshots that follows each save (an older row could land after the delete and stay).
-            if (!_savingSnapshot && sequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery)
+            if (sequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery)
             {
                 _snapshotSequenceNr = sequenceNr;
-                _savingSnapshot = true;
                 // A copy of its own: the store serializes it later, while this actor folds on (see Detached).
                 SaveSnapshot(SnapshotMapper.Detached(new PerformanceSnapshot(_durable), _settings.Metrics));
             }
