@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace TradingActors.Benchmarks;
 
 /// <summary>
@@ -10,12 +7,12 @@ namespace TradingActors.Benchmarks;
 /// </summary>
 public static class ReportEndToEnd
 {
-    public static int Run(string[] args)
+    /// <summary><c>report-e2e [TRADES] [RUNS]</c>.</summary>
+    public static int Run(BenchArgs args)
     {
-        var trades = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
-        var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
-        var root = FindRoot();
-        var cli = Path.Combine(root, "bin", "trading-actors");
+        var trades = args.Int(0, 1_000_000);
+        var runs = args.Int(1, 5);
+        var cli = ChildProcess.Cli;
         var dir = Directory.CreateTempSubdirectory("trading-actors-bench-").FullName;
         try
         {
@@ -24,11 +21,11 @@ public static class ReportEndToEnd
             SyntheticBacktest.WriteCsv(tradesFile, balancesFile, trades);
             var tinyTrades = Path.Combine(dir, "tiny-trades.csv");
             SyntheticBacktest.WriteCsv(tinyTrades, Path.Combine(dir, "tiny-balances.csv"), 1);
-            Time(cli, ["--help"], 1); // builds the command line when needed
+            ChildProcess.Time(cli, ["--help"]); // builds the command line when needed
 
-            var big = Time(cli, ["report", "--trades", tradesFile, "--balances", balancesFile, "--json"], runs);
-            var tiny = Time(cli, ["report", "--trades", tinyTrades, "--initial-balance", "1000", "--json"], runs * 4);
-            var floor = Time("wc", ["-l", tradesFile, balancesFile], runs);
+            var big = ChildProcess.Median(runs, () => ChildProcess.Time(cli, ["report", "--trades", tradesFile, "--balances", balancesFile, "--json"]));
+            var tiny = ChildProcess.Median(runs * 4, () => ChildProcess.Time(cli, ["report", "--trades", tinyTrades, "--initial-balance", "1000", "--json"]));
+            var floor = ChildProcess.Median(runs, () => ChildProcess.Time("wc", ["-l", tradesFile, balancesFile]));
             var events = 2.0 * trades;
             Console.WriteLine(FormattableString.Invariant(
                 $"report, {trades:N0} trades + {trades:N0} balances: median {big.TotalSeconds:F2} s = {events / big.TotalSeconds:N0} events/s (process start included)"));
@@ -40,42 +37,5 @@ public static class ReportEndToEnd
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    private static TimeSpan Time(string program, string[] args, int runs)
-    {
-        var times = new List<TimeSpan>();
-        for (var i = 0; i < runs; i++)
-        {
-            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var a in args)
-            {
-                start.ArgumentList.Add(a);
-            }
-            var clock = Stopwatch.StartNew();
-            using var process = Process.Start(start)!;
-            process.StandardOutput.BaseStream.CopyTo(Stream.Null);
-            process.WaitForExit();
-            clock.Stop();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {process.ExitCode}");
-            }
-            times.Add(clock.Elapsed);
-        }
-        times.Sort();
-        return times[times.Count / 2];
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TradingActors.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("run from inside the repository");
     }
 }

@@ -47,7 +47,8 @@ public static class SyntheticBacktest
         }
     }
 
-    private static TradeClosed Trade(Random random, int i)
+    /// <summary>The trade of index <paramref name="i"/> (id <c>T{i:D8}</c>, closing 5 × (i + 1) minutes in).</summary>
+    public static TradeClosed Trade(Random random, int i)
     {
         var exit = Start.AddMinutes(5 * (i + 1));
         var entry = exit.AddMinutes(-random.Next(1, 240));
