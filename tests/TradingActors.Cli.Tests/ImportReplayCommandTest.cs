@@ -1,3 +1,4 @@
+using Akka.Actor;
 using System.Text.Json.Nodes;
 using TradingActors.Testing;
 
@@ -52,7 +53,7 @@ public sealed class ImportReplayCommandTest : IDisposable
         var import = Ok(Cli("import", "--strategy", "sample", "--trades", SampleTrades, "--balances", SampleBalances,
             "--data-dir", DataDir, "--no-progress"));
         Assert.Equal(
-            "imported sample: 250 trades and 265 balances read, 515 events recorded, 0 already recorded; journal at 515",
+            "imported sample: 250 trades and 265 balances read, 515 events recorded, 0 already recorded; journal at 515; exposure 0.25",
             import.Out.Trim());
         var replay = Ok(Cli("replay", "--strategy", "sample", "--data-dir", DataDir, "--period", "daily,monthly",
             "--json", "--no-progress"));
@@ -61,7 +62,7 @@ public sealed class ImportReplayCommandTest : IDisposable
         var again = Ok(Cli("import", "--strategy", "sample", "--trades", SampleTrades, "--balances", SampleBalances,
             "--data-dir", DataDir, "--no-progress"));
         Assert.Equal(
-            "imported sample: 250 trades and 265 balances read, 0 events recorded, 515 already recorded; journal at 515",
+            "imported sample: 250 trades and 265 balances read, 0 events recorded, 515 already recorded; journal at 515; exposure 0.25",
             again.Out.Trim());
         var all = Ok(Cli("replay", "--all", "--data-dir", DataDir, "--period", "daily,monthly", "--json", "--no-progress"));
         var only = Assert.Single(JsonNode.Parse(all.Out)!.AsArray());
@@ -120,5 +121,25 @@ public sealed class ImportReplayCommandTest : IDisposable
         Assert.Equal(WithoutStrategyId(report.Stdout, null), WithoutStrategyId(replay.Stdout, "sample@run-1"));
         var live = Cli("replay", "--strategy", "sample", "--data-dir", DataDir, "--json", "--no-progress");
         Assert.Equal(2, live.Exit); // the run's events are not the strategy's live ones
+    }
+
+    [Fact]
+    public async Task A_live_import_returns_once_the_risk_manager_has_persisted_its_decision_on_the_imported_figures()
+    {
+        var import = Ok(Cli("import", "--strategy", "sample", "--trades", SampleTrades, "--balances", SampleBalances,
+            "--data-dir", DataDir, "--no-progress"));
+        var printed = double.Parse(import.Out.Trim().Split("; exposure ")[1], System.Globalization.CultureInfo.InvariantCulture);
+
+        // A node of its own on the same journal, which wakes no risk manager: what it answers was recovered from the
+        // risk manager's events as the import left them (waiting for figures at 515 lets its recovery's question to the
+        // strategy be answered before this node stops).
+        var settings = Actors.Node.NodeSettings.Load(null, DataDir, _ => null) with { WakeRiskManagers = false };
+        await using var node = await Hosting.NodeHost.StartAsync(settings);
+        var view = await node.Registry.Get<Actors.Risk.RiskManagerActor>()
+            .Ask<Actors.Risk.ExposureView>(new Actors.Risk.GetExposure("sample", AtLeastSequenceNr: 515), TimeSpan.FromSeconds(30));
+
+        Assert.Equal(printed, view.Exposure);
+        Assert.True(view.Exposure < 1, "the sample ends on 5 losses in a row: the default policy cuts it");
+        Assert.Equal(515, view.LastChange?.SnapshotSequenceNr);
     }
 }

@@ -21,6 +21,14 @@ public sealed record NodeSettings(
     int Port,
     IReadOnlyList<string> SeedNodes)
 {
+    /// <summary>
+    /// Whether the node starts every risk manager the journal knows once it is up (docs/risk.md: a pending cooldown or
+    /// UTC midnight lifts a limit only while its risk manager runs). A long-running node does; a one-shot command
+    /// (<c>import</c>, <c>replay</c>) does not: it would recover every strategy of the journal to answer about one, and
+    /// those recoveries would still be under way when the command stops its node.
+    /// </summary>
+    public bool WakeRiskManagers { get; init; } = true;
+
     /// <summary>The embedded defaults' resource name (the text of hocon/trading-actors.conf).</summary>
     public const string DefaultsResourceName = "TradingActors.trading-actors.conf";
 

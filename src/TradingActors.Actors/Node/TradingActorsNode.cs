@@ -87,8 +87,11 @@ public static class TradingActorsNode
                 {
                     cluster.Join(cluster.SelfAddress);
                 }
-                // In the background: the node is usable at once, and a risk manager addressed meanwhile starts anyway.
-                cluster.RegisterOnMemberUp(() => _ = WakeRiskManagersAsync(system));
+                if (settings.WakeRiskManagers)
+                {
+                    // In the background: the node is usable at once, and a risk manager addressed meanwhile starts anyway.
+                    cluster.RegisterOnMemberUp(() => _ = WakeRiskManagersAsync(system));
+                }
             });
     }
 

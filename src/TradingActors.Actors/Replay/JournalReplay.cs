@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Persistence;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
 using Akka.Streams;
@@ -51,16 +52,29 @@ public static class JournalReplay
             }, system.Materializer())
             .WaitAsync(cancel);
 
-    /// <summary>How many events the journal holds for the strategy (its highest sequence number).</summary>
+    /// <summary>
+    /// How many events the journal holds for the strategy (its highest sequence number; the product never deletes
+    /// events): one query of the journal plugin, the same a recovering actor makes, without reading any event.
+    /// </summary>
     public static async Task<long> EventCountAsync(ActorSystem system, string entityId, CancellationToken cancel = default)
     {
-        var last = await ReadJournal(system)
-            .CurrentEventsByPersistenceId(PersistenceIds.Strategy(entityId), 0, long.MaxValue)
-            .RunAggregate(0L, (_, e) => e.SequenceNr, system.Materializer())
-            .WaitAsync(cancel)
+        var journal = Akka.Persistence.Persistence.Instance.Apply(system).JournalFor(null);
+        // A replay of no events (to sequence number 0) still reads the highest one, which ends the answer.
+        var answer = await journal.Ask<object>(
+                replyTo => new ReplayMessages(0, 0, 0, PersistenceIds.Strategy(entityId), replyTo),
+                QueryTimeout,
+                cancel)
             .ConfigureAwait(false);
-        return last;
+        return answer switch
+        {
+            RecoverySuccess success => success.HighestSequenceNr,
+            ReplayMessagesFailure failure => throw new IOException(
+                $"could not read the journal of '{entityId}': {failure.Cause.Message}", failure.Cause),
+            _ => throw new InvalidOperationException($"unexpected answer from the journal: {answer}"),
+        };
     }
+
+    private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(30);
 
     private static SqlReadJournal ReadJournal(ActorSystem system) =>
         PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);

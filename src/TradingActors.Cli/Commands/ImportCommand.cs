@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Akka.Actor;
 using TradingActors.Actors.Performance;
+using TradingActors.Actors.Risk;
 using TradingActors.Cli.Hosting;
 using TradingActors.Cli.Rendering;
 using TradingActors.Domain;
@@ -66,17 +67,28 @@ public static class ImportCommand
             {
                 throw new UsageException($"--batch-size: must be 1..10000, got {size}");
             }
-            var settings = node.Settings(parsed);
+            var settings = node.Settings(parsed) with { WakeRiskManagers = false };
             var input = files.Load(parsed, id);
             var entityId = run is null ? id : StrategyIds.BacktestRun(id, run);
             await using var host = await NodeHost.StartAsync(settings, cancel).ConfigureAwait(false);
             var region = host.Registry.Get<StrategyPerformanceActor>();
             var result = await ImportAsync(region, entityId, input.Events, size, !parsed.GetValue(node.NoProgress), cancel)
                 .ConfigureAwait(false);
+            var exposure = "";
+            if (run is null)
+            {
+                // The live strategy's risk manager decides on the imported figures before the node stops: its
+                // decisions are in the journal when the command returns, and none is cut off by the shutdown.
+                var view = await host.Registry.Get<RiskManagerActor>()
+                    .Ask<ExposureView>(new GetExposure(id, result.SequenceNr), BatchTimeout, cancel)
+                    .ConfigureAwait(false);
+                exposure = FormattableString.Invariant($"; exposure {view.Exposure}");
+            }
             var trades = input.Events.Count(e => e is TradeClosed);
             stdout.WriteLine(
                 $"imported {entityId}: {trades} trades and {input.Events.Count - trades} balances read, " +
-                $"{result.Recorded} events recorded, {result.AlreadyRecorded} already recorded; journal at {result.SequenceNr}");
+                $"{result.Recorded} events recorded, {result.AlreadyRecorded} already recorded; journal at {result.SequenceNr}" +
+                exposure);
             return ExitCodes.Ok;
         });
         return command;

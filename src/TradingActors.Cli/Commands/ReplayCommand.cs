@@ -42,7 +42,7 @@ public static class ReplayCommand
         });
         command.SetAction(async (parsed, cancel) =>
         {
-            var settings = node.Settings(parsed);
+            var settings = node.Settings(parsed) with { WakeRiskManagers = false };
             var breakdown = MetricOptions.Breakdown(parsed, period);
             var id = parsed.GetValue(strategy);
             if (id is not null && !IsEntityId(id))
