@@ -20,6 +20,7 @@ public static class TradingActorsCommand
         root.Subcommands.Add(ReportCommand.Create(stdout));
         root.Subcommands.Add(ImportCommand.Create(stdout));
         root.Subcommands.Add(ReplayCommand.Create(stdout));
+        root.Subcommands.Add(ServeCommand.Create(stdout));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -37,6 +38,8 @@ public static class TradingActorsCommand
                 Output = stdout,
                 Error = stderr,
                 EnableDefaultExceptionHandler = false,
+                // Ctrl-C and SIGTERM cancel the command's token; serve then drains its requests and leaves its cluster.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
             });
         }
         catch (Exception e) when (e is UsageException or InputFileException or RiskPolicyException)

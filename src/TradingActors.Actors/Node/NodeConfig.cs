@@ -12,11 +12,16 @@ public static class NodeConfig
 {
     private static readonly Dictionary<string, string[]> KnownKeys = new()
     {
-        ["trading-actors"] = ["journal", "metrics", "performance", "sharding", "risk"],
+        ["trading-actors"] = ["journal", "metrics", "performance", "sharding", "risk", "api"],
         ["trading-actors.journal"] = ["provider"],
         ["trading-actors.metrics"] = ["periods-per-year", "risk-free-rate", "minimum-acceptable-return"],
         ["trading-actors.performance"] = ["snapshot-every", "max-events-per-write", "passivate-after"],
         ["trading-actors.sharding"] = ["shards"],
+        ["trading-actors.api"] =
+        [
+            "max-body-size", "ask-timeout", "retry-after", "health-interval", "heartbeat-interval", "client-buffer",
+            "resume-buffer", "demo-interval",
+        ],
     };
 
     /// <summary>The embedded defaults alone.</summary>

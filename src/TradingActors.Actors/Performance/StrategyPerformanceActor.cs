@@ -200,12 +200,18 @@ public sealed class StrategyPerformanceActor : ReceivePersistentActor
     private void Publish(long sequenceNr)
     {
         _riskManagers?.Tell(new StrategyFigures(_entityId, RiskInputsOf.State(sequenceNr, _durable)));
-        if (_subscribers.Count > 0)
+        var live = _riskManagers is not null;
+        if (_subscribers.Count > 0 || live)
         {
             var snapshot = MetricsSnapshot.Of(_entityId, sequenceNr, _durable);
             foreach (var s in _subscribers)
             {
                 s.Tell(snapshot);
+            }
+            if (live)
+            {
+                // The node's feed of live strategies: the API's stream and gauges listen to it.
+                Context.System.EventStream.Publish(snapshot);
             }
         }
     }

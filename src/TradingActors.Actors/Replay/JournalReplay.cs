@@ -6,6 +6,7 @@ using Akka.Streams;
 using Akka.Streams.Dsl;
 using TradingActors.Actors.Performance;
 using TradingActors.Domain.Events;
+using TradingActors.Domain.Risk;
 
 namespace TradingActors.Actors.Replay;
 
@@ -51,6 +52,22 @@ public static class JournalReplay
                 }
             }, system.Materializer())
             .WaitAsync(cancel);
+
+    /// <summary>
+    /// The strategy's persisted risk decisions after <paramref name="afterSequenceNr"/>, oldest first, each with its
+    /// sequence number in the strategy's risk journal (what the API lists and the stream resumes from).
+    /// </summary>
+    public static async Task<IReadOnlyList<(long SequenceNr, RiskEvent Decision)>> RiskEventsAsync(
+        ActorSystem system, string strategyId, long afterSequenceNr = 0, CancellationToken cancel = default) =>
+        await ReadJournal(system)
+            .CurrentEventsByPersistenceId(PersistenceIds.Risk(strategyId), afterSequenceNr + 1, long.MaxValue)
+            .Where(e => e.Event is RiskEvent)
+            .RunAggregate(
+                new List<(long, RiskEvent)>(),
+                (list, e) => { list.Add((e.SequenceNr, (RiskEvent)e.Event)); return list; },
+                system.Materializer())
+            .WaitAsync(cancel)
+            .ConfigureAwait(false);
 
     /// <summary>
     /// How many events the journal holds for the strategy (its highest sequence number; the product never deletes

@@ -169,7 +169,7 @@ public sealed class RiskManagerActor : ReceivePersistentActor, IWithTimers
     private void Applied(RiskEvent e)
     {
         _state = _state.Apply(e);
-        Context.System.EventStream.Publish(new RiskDecided(_strategyId, e));
+        Context.System.EventStream.Publish(new RiskDecided(_strategyId, LastSequenceNr, e));
         if (LastSequenceNr % SnapshotEvery == 0)
         {
             SaveSnapshot(_state);

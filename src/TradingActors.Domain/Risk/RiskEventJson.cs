@@ -20,6 +20,25 @@ public static class RiskEventJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(riskEvent);
         writer.WriteStartObject();
+        WriteFields(writer, riskEvent);
+    }
+
+    /// <summary>
+    /// One event as the API and the stream serve it: <c>strategy_id</c> and the decision's <c>sequence_nr</c> in the
+    /// strategy's risk journal first, then the fields of <see cref="Write(Utf8JsonWriter, RiskEvent)"/>.
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, RiskEvent riskEvent, string strategyId, long sequenceNr)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(riskEvent);
+        writer.WriteStartObject();
+        writer.WriteString("strategy_id", strategyId);
+        writer.WriteNumber("sequence_nr", sequenceNr);
+        WriteFields(writer, riskEvent);
+    }
+
+    private static void WriteFields(Utf8JsonWriter writer, RiskEvent riskEvent)
+    {
         switch (riskEvent)
         {
             case ExposureChanged e:
