@@ -32,6 +32,7 @@ public static class TradingActorsApi
         services.AddSingleton<JournalHealth>();
         services.AddHostedService(provider => provider.GetRequiredService<JournalHealth>());
         services.AddSingleton<StrategyGateway>();
+        services.AddHostedService<ActiveStrategiesGauge>();
         services.AddSingleton<StreamHub>();
         services.AddHostedService(provider => provider.GetRequiredService<StreamHub>());
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Api));

@@ -23,10 +23,18 @@ public sealed class ServeProcessTests : IDisposable
 
         var ready = await server.GetJsonAsync("health/ready");
         var posted = await server.Http.PostAsync(new Uri("v1/strategies/s1/trades", UriKind.Relative), Trades.One("t-1", 0));
+        var gauge = "";
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline && gauge != "1"; await Task.Delay(100))
+        {
+            var metrics = await server.Http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+            gauge = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("trading_actors_active_strategies ", StringComparison.Ordinal))
+                ?.Split(' ')[1] ?? "";
+        }
         var exit = await server.TerminateAsync();
 
         Assert.Equal("ready", ready["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        Assert.Equal("1", gauge); // the strategy's entity, in memory on this node
         Assert.True(exit == 0, $"exit {exit}; {await server.OutputAsync()}");
     }
 
