@@ -118,7 +118,7 @@ public sealed class StreamHub(ActorSystem system, ApiSettings settings, ApiMetri
                 {
                     e ??= new StreamEvent("snapshot", null, snapshot.StrategyId, snapshot.SequenceNr,
                         JsonReply.Text(w => ReplyWriters.Snapshot(w, snapshot)));
-                    client.Offer(e);
+                    Offer(client, e);
                 }
             }
         }
@@ -142,9 +142,17 @@ public sealed class StreamHub(ActorSystem system, ApiSettings settings, ApiMetri
             {
                 if (client.Wants(e))
                 {
-                    client.Offer(e);
+                    Offer(client, e);
                 }
             }
+        }
+    }
+
+    private void Offer(StreamClient client, StreamEvent e)
+    {
+        if (client.Offer(e))
+        {
+            metrics.StreamOverflow();
         }
     }
 

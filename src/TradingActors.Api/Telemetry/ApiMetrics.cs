@@ -19,6 +19,7 @@ public sealed class ApiMetrics
     private readonly Gauge _exposure;
     private readonly Gauge _drawdown;
     private readonly Gauge _streamClients;
+    private readonly Counter _streamOverflows;
 
     public ApiMetrics()
     {
@@ -44,6 +45,8 @@ public sealed class ApiMetrics
             "Each strategy's current drawdown (fraction below its balance peak) as of its latest snapshot.",
             new GaugeConfiguration { LabelNames = ["strategy"] });
         _streamClients = factory.CreateGauge("trading_actors_stream_clients", "Open /v1/stream connections.");
+        _streamOverflows = factory.CreateCounter("trading_actors_stream_overflows_total",
+            "/v1/stream connections cut off (reset) for falling client-buffer events behind.");
         DotNetStats.Register(Registry);
     }
 
@@ -79,4 +82,6 @@ public sealed class ApiMetrics
     }
 
     public void StreamClients(int delta) => _streamClients.Inc(delta);
+
+    public void StreamOverflow() => _streamOverflows.Inc();
 }
