@@ -8,9 +8,7 @@ public sealed class ShutdownTest
     [Fact]
     public async Task Open_streams_end_normally_when_the_server_stops()
     {
-        var started = Stopwatch.StartNew();
         await using var server = await TestServer.StartAsync();
-        Console.WriteLine($"started in {started.Elapsed}");
         await server.OkAsync("/v1/strategies/stop-1/trades", Story.Win);
         await using var one = await server.StreamAsync("stop-1");
         await using var all = await server.StreamAsync();
@@ -21,7 +19,6 @@ public sealed class ShutdownTest
         Assert.Null(await one.NextNonHeartbeatAsync(TimeSpan.FromSeconds(10)));
         Assert.Null(await all.NextNonHeartbeatAsync(TimeSpan.FromSeconds(10)));
         await stopping.WaitAsync(TimeSpan.FromSeconds(20));
-        Console.WriteLine($"stopped in {clock.Elapsed}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"stopping with open streams took {clock.Elapsed}");
     }
 }
