@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Drives a real TradingActors node through the Python client, as a live engine would; the Java test suite runs it.
+"""Drives a real TradingActors node through the Python client, as a live engine would; test_client.py's live tests run it.
 
     python3 drive_server.py --base-url http://127.0.0.1:8080 [--token T] [--strategy FRESH_ID] [--timeout 55]
 

@@ -1,10 +1,13 @@
-"""Unit tests of trading_actors_client against a fake server (http.server in a thread); stdlib only.
+"""Tests of trading_actors_client: against a fake server (http.server in a thread), and against a real node when
+``TRADING_ACTORS_URL`` is set (the .NET suite, tests/TradingActors.Stream.Tests, starts one and sets it); stdlib only.
 
     cd clients/python && python3 -m unittest -v test_client
+    TRADING_ACTORS_URL=http://127.0.0.1:8080 python3 -m unittest -v test_client     # also the live tests
 """
 
 import json
 import os
+import uuid
 import threading
 import time
 import unittest
@@ -13,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable, List, Optional
 from unittest import mock
 
+import drive_server
 from trading_actors_client import StreamEvent, TradingActorsClient, TradingActorsError, _SseParser, to_api_time
 
 TRADE = {"trade_id": "t-1", "symbol": "BTCUSDT", "side": "long",
@@ -206,6 +210,40 @@ class ClientTest(unittest.TestCase):
             list(client.stream())
         self.assertEqual((401, "unauthorized"), (caught.exception.status, caught.exception.error))
 
+    def test_stream_skips_heartbeats_unless_asked_and_yields_resets(self):
+        text = ("data: \n\n"
+                "event: reset\ndata: {\"reason\": \"older than the server's buffer\"}\n\n"
+                "data:\n\n"
+                "event: exposure\nid: s1:3\ndata: {\"from\": 0, \"to\": 1, \"limits\": {\"drawdown\": 1}}\n\n")
+        server = self.serve(sse(text))
+        events = list(self.client(server).stream(reconnect=False))
+        self.assertEqual([StreamEvent("reset", None, {"reason": "older than the server's buffer"}),
+                          StreamEvent("exposure", "s1:3", {"from": 0.0, "to": 1.0, "limits": {"drawdown": 1.0}})],
+                         events)
+        self.assertIsInstance(events[1].data["to"], float)
+        with_heartbeats = list(self.client(server).stream(reconnect=False, heartbeats=True))
+        self.assertEqual([StreamEvent("message", None, "")] * 2, [e for e in with_heartbeats if e.event == "message"])
+
+    def test_a_reset_that_ends_the_stream_reconnects_with_the_last_id(self):
+        first = ("event: exposure\nid: s1:4\ndata: {\"to\": 0.5}\n\n"
+                 "event: reset\ndata: {\"reason\": \"fell 1024 events behind\"}\n\n")
+        server = self.serve(sse(first), sse("event: exposure\nid: s1:5\ndata: {\"to\": 0}\n\n"))
+        events = list(self.client(server).stream("s1", max_events=3, max_seconds=10))
+        self.assertEqual(["exposure", "reset", "exposure"], [e.event for e in events])
+        self.assertEqual("s1:4", server.requests[1].headers["Last-Event-ID"])
+
+    def test_exposures_are_floats_even_when_the_server_writes_1(self):
+        body = {"strategy_id": "s1", "exposure": 1, "rule": None,
+                "reason": {"message": "m", "limits": {"consecutive_losses": 1, "drawdown": 0.5, "halted": False,
+                                                       "win_streak_start": 4}}}
+        server = self.serve(reply(200, body))
+        exposure = self.client(server).exposure("s1")
+        self.assertEqual(1.0, exposure["exposure"])
+        self.assertIsInstance(exposure["exposure"], float)
+        self.assertIsInstance(exposure["reason"]["limits"]["consecutive_losses"], float)
+        self.assertIs(False, exposure["reason"]["limits"]["halted"])
+        self.assertIsInstance(exposure["reason"]["limits"]["win_streak_start"], int)
+
     def test_sse_parser_follows_the_spec(self):
         parser = _SseParser()
         lines = ["id: a", "", "data", "", "event: x", "data:  two spaces", "unknown: field", "id", "", "retry: 250"]
@@ -239,6 +277,52 @@ class ClientTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.client(server).record_trade("s1", {**TRADE, "pnl": float("nan")})
         self.assertEqual([], server.requests)
+
+
+LIVE_URL = os.environ.get("TRADING_ACTORS_URL")
+
+
+@unittest.skipUnless(LIVE_URL, "TRADING_ACTORS_URL is not set: no node to talk to")
+class LiveServerTest(unittest.TestCase):
+    """Against a real node (``TRADING_ACTORS_URL``); ``TRADING_ACTORS_HEARTBEAT`` is its heartbeat interval in
+    seconds when short enough to wait for."""
+
+    def setUp(self) -> None:
+        self.client = TradingActorsClient(LIVE_URL, timeout=5.0, retries=3)
+        self.strategy = f"py-{uuid.uuid4().hex[:12]}"
+
+    def test_drive_the_node_as_a_live_engine(self):
+        drive_server.drive(self.client, self.strategy)
+
+    def test_an_unknown_last_event_id_gives_a_reset_then_the_stream_goes_on_live(self):
+        events = list(self.client.stream(last_event_id="nobody-ever:7", max_events=1, max_seconds=10))
+        self.assertEqual(1, len(events), events)
+        self.assertEqual("reset", events[0].event)
+        self.assertIn("re-read", events[0].data["reason"])
+
+    def test_halt_and_resume_give_float_exposures_and_stream_events(self):
+        s = self.strategy
+        self.client.record_trades(s, drive_server.trades(datetime(2025, 3, 3, tzinfo=timezone.utc))[:1])
+        halted = self.client.halt(s, "maintenance")
+        self.assertEqual((0.0, "manual_halt"), (halted["exposure"], halted["rule"]))
+        resumed = self.client.resume(s, "done")
+        self.assertEqual(1.0, resumed["exposure"])
+        self.assertIsInstance(resumed["exposure"], float)
+        decisions = self.client.risk_events(s)
+        self.assertEqual([(1.0, 0.0), (0.0, 1.0)], [(d["from"], d["to"]) for d in decisions])
+        self.assertTrue(all(isinstance(d["from"], float) and isinstance(d["to"], float) for d in decisions))
+        replayed = [e for e in self.client.stream(s, last_event_id=f"{s}:0", max_events=3, max_seconds=10)]
+        self.assertEqual(["snapshot", "exposure", "exposure"], [e.event for e in replayed])
+        self.assertEqual([f"{s}:1", f"{s}:2"], [e.id for e in replayed[1:]])
+        self.assertIsInstance(replayed[2].data["to"], float)
+
+    @unittest.skipUnless(float(os.environ.get("TRADING_ACTORS_HEARTBEAT") or "inf") <= 2,
+                         "TRADING_ACTORS_HEARTBEAT (the node's heartbeat interval, s) is not short")
+    def test_heartbeats_arrive_when_idle_and_are_skipped_by_default(self):
+        quiet = list(self.client.stream(self.strategy, max_seconds=1.5))
+        self.assertEqual([], quiet)
+        beats = list(self.client.stream(self.strategy, heartbeats=True, max_events=2, max_seconds=5))
+        self.assertEqual([StreamEvent("message", None, "")] * 2, beats)
 
 
 if __name__ == "__main__":

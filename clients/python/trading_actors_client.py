@@ -4,7 +4,7 @@
     client.record_trade("btc.momentum", {"trade_id": "t-1", ...})
     if client.exposure("btc.momentum")["exposure"] < 1.0: ...  # size the next position down
     for event in client.stream("btc.momentum"):                 # snapshots and exposure changes, live
-        ...
+        if event.event == "reset": ...                          # the server cannot say what was missed: re-read
 
 Every call raises :class:`TradingActorsError` when the server refuses the request (4xx/5xx) or cannot be reached
 after the retries.
@@ -46,8 +46,8 @@ class TradingActorsError(Exception):
 
 
 class StreamEvent(NamedTuple):
-    """One Server-Sent Event: ``event`` (``snapshot``, ``exposure``, ``limit``...), the ``id`` the event carried (or
-    ``None``) and ``data``, the parsed JSON payload (the raw text when it is not JSON)."""
+    """One Server-Sent Event: ``event`` (``snapshot``, ``exposure``, ``limit``, ``reset``), the ``id`` the event
+    carried (or ``None``) and ``data``, the parsed JSON payload (the raw text when it is not JSON)."""
 
     event: str
     id: Optional[str]
@@ -132,18 +132,18 @@ class TradingActorsClient:
 
     def halt(self, strategy_id: str, reason: str) -> Dict[str, Any]:
         """Operator override: exposure 0 (rule ``manual_halt``). Returns the exposure body."""
-        return self._request("POST", self._path(strategy_id, "halt"), {"reason": reason})[1]
+        return _exposures(self._request("POST", self._path(strategy_id, "halt"), {"reason": reason})[1])
 
     def resume(self, strategy_id: str, reason: str) -> Dict[str, Any]:
         """Lifts a manual halt. Returns the exposure body."""
-        return self._request("POST", self._path(strategy_id, "resume"), {"reason": reason})[1]
+        return _exposures(self._request("POST", self._path(strategy_id, "resume"), {"reason": reason})[1])
 
     # ---- reads ------------------------------------------------------------------------------------------------
 
     def exposure(self, strategy_id: str) -> Dict[str, Any]:
         """``{"exposure": 0.5, "rule": "consecutive_losses", "since", "reason", ...}``: the size multiplier to
         apply to new positions (1 = full, 0 = halted)."""
-        return self._get(self._path(strategy_id, "exposure"))
+        return _exposures(self._get(self._path(strategy_id, "exposure")))
 
     def metrics(self, strategy_id: str) -> Dict[str, Any]:
         """The latest snapshot: ``{"strategy_id", "sequence_nr", "as_of", "metrics", "rolling_7d", ...}``."""
@@ -151,11 +151,11 @@ class TradingActorsClient:
 
     def strategies(self) -> List[Dict[str, Any]]:
         """Every live strategy with its exposure and headline metrics, sorted by id."""
-        return self._get("/v1/strategies")
+        return [_exposures(s) for s in self._get("/v1/strategies")]
 
     def risk_events(self, strategy_id: str) -> List[Dict[str, Any]]:
         """The persisted risk decisions (``exposure_changed`` / ``limit_changed``), oldest first."""
-        return self._get(self._path(strategy_id, "risk-events"))["risk_events"]
+        return [_exposures(e) for e in self._get(self._path(strategy_id, "risk-events"))["risk_events"]]
 
     def balances(self, strategy_id: str, from_: Optional[TimeLike] = None,
                  to: Optional[TimeLike] = None) -> Dict[str, Any]:
@@ -174,8 +174,14 @@ class TradingActorsClient:
 
     def stream(self, strategy_id: Optional[str] = None, last_event_id: Optional[str] = None, *,
                reconnect: bool = True, max_events: Optional[int] = None, max_seconds: Optional[float] = None,
-               read_timeout: float = 45.0) -> Iterator[StreamEvent]:
+               read_timeout: float = 45.0, heartbeats: bool = False) -> Iterator[StreamEvent]:
         """Follows ``/v1/stream`` (one strategy's events, or all), yielding :class:`StreamEvent`.
+
+        A ``reset`` event (``data["reason"]``) means the server cannot say which events this client missed: the id
+        it resumed from is older than the server's buffer (the stream then goes on live), or the connection fell too
+        far behind and was closed (the client then reconnects by itself with ``Last-Event-ID``). Either way re-read
+        what you follow (:meth:`exposure`, :meth:`metrics`). Heartbeats (an event with empty data, no name, no id)
+        are skipped unless ``heartbeats`` is true.
 
         After a dropped connection (or ``read_timeout`` seconds without a byte; the server sends a heartbeat every
         15 s) it reconnects by itself with ``Last-Event-ID`` set to the last id seen, so the server replays the risk
@@ -214,6 +220,8 @@ class TradingActorsClient:
                         if not raw:
                             break  # the server ended the stream
                         event = parser.feed(raw.decode("utf-8", "replace").rstrip("\r\n"))
+                        if event is not None and not heartbeats and _is_heartbeat(event):
+                            event = None
                         if event is not None:
                             failures = 0
                             yield event
@@ -324,6 +332,33 @@ def _retry_after(value: Optional[str]) -> Optional[float]:
         return None
 
 
+_EXPOSURE_FIELDS = ("exposure", "from", "to")
+_LIMIT_FIELDS = ("consecutive_losses", "drawdown", "daily_loss")
+
+
+def _floats(body: Dict[str, Any], keys: Sequence[str]) -> None:
+    for key in keys:
+        value = body.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            body[key] = float(value)
+
+
+def _exposures(body: Any) -> Any:
+    """Exposures and limits as floats: the server writes a whole number without a fraction (``1``, not ``1.0``),
+    which JSON reads as an int. Applied to exposure bodies, risk events and the strategy list (in place)."""
+    if isinstance(body, dict):
+        _floats(body, _EXPOSURE_FIELDS)
+        reason = body.get("reason")
+        for limits in (body.get("limits"), reason.get("limits") if isinstance(reason, dict) else None):
+            if isinstance(limits, dict):
+                _floats(limits, _LIMIT_FIELDS)
+    return body
+
+
+def _is_heartbeat(event: StreamEvent) -> bool:
+    return event.event == "message" and event.id is None and event.data == ""
+
+
 def _json_or_text(data: str) -> Any:
     try:
         return json.loads(data)
@@ -356,7 +391,9 @@ class _SseParser:
                 self.last_event_id = event_id
             if not data:
                 return None
-            return StreamEvent(event or "message", event_id or None, _json_or_text("\n".join(data)))
+            name = event or "message"
+            payload = _json_or_text("\n".join(data))
+            return StreamEvent(name, event_id or None, _exposures(payload) if name in ("exposure", "limit") else payload)
         if line.startswith(":"):
             return None
         field, _, value = line.partition(":")

@@ -40,10 +40,12 @@ public static class StreamRoutes
         var after = LastEventId(request.Headers["Last-Event-ID"], strategy);
         // Registered before anything is read, so that no decision falls between the replay and the live events.
         var (client, missed) = hub.Open(strategy, strategy is null ? after : null);
-        return TypedResults.ServerSentEvents(Events(client, missed, after, hub, gateway, settings, request.HttpContext.RequestAborted));
+        return TypedResults.ServerSentEvents(Events(request.HttpContext.Response, client, missed, after, hub, gateway, settings,
+            request.HttpContext.RequestAborted));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> Events(
+        HttpResponse response,
         StreamClient client,
         IReadOnlyList<StreamEvent>? missed,
         (string StrategyId, long SequenceNr)? after,
@@ -54,6 +56,9 @@ public static class StreamRoutes
     {
         try
         {
+            // The status and headers go at once (the result has set them by now): otherwise a client waits for the
+            // first event, up to a heartbeat interval, before it even knows the stream is open.
+            await response.Body.FlushAsync(cancel).ConfigureAwait(false);
             // The highest decision already sent per strategy: the live queue may repeat what a replay sent.
             var sent = new Dictionary<string, long>(StringComparer.Ordinal);
             if (client.StrategyId is { } id)

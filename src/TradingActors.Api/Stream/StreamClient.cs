@@ -32,13 +32,16 @@ public sealed class StreamClient
 
     internal bool Wants(StreamEvent e) => StrategyId is null || StrategyId == e.StrategyId;
 
-    internal void Offer(StreamEvent e)
+    /// <summary>Queues <paramref name="e"/>; true when this cut the client off (its queue was full).</summary>
+    internal bool Offer(StreamEvent e)
     {
-        if (!_queue.Writer.TryWrite(e) && !Overflowed)
+        // A full queue cuts the client off; a queue already completed (cut off, or the node stopping) takes nothing more.
+        if (_queue.Writer.TryWrite(e) || Overflowed || !_queue.Writer.TryComplete())
         {
-            Overflowed = true;
-            _queue.Writer.TryComplete();
+            return false;
         }
+        Overflowed = true;
+        return true;
     }
 
     /// <summary>Ends the stream normally (the node stops).</summary>

@@ -13,31 +13,45 @@ namespace TradingActors.Api.Stream;
 /// event stream, fanned out to the open streams, and the latest <see cref="ApiSettings.ResumeBuffer"/> decisions kept
 /// for clients that reconnect with <c>Last-Event-ID</c>. Each event is serialized once, however many clients follow.
 /// </summary>
-public sealed class StreamHub(ActorSystem system, ApiSettings settings, ApiMetrics metrics) : IHostedService
+public sealed class StreamHub(ActorSystem system, ApiSettings settings, ApiMetrics metrics, IHostApplicationLifetime lifetime)
+    : IHostedService
 {
     private readonly Lock _gate = new();
     private readonly List<StreamClient> _clients = [];
     private readonly LinkedList<StreamEvent> _recent = new();
     private IActorRef? _feed;
+    private CancellationTokenRegistration _stopping;
+    private bool _ended;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _feed = system.ActorOf(Props.Create(() => new StreamFeed(this)), "api-stream-feed");
+        // The streams end as soon as the host begins to stop: the web server waits for open requests to complete
+        // before the hosted services (this one included) are stopped, so ending them only in StopAsync would hold
+        // the shutdown for its whole timeout.
+        _stopping = lifetime.ApplicationStopping.Register(EndStreams);
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        EndStreams();
+        await _stopping.DisposeAsync().ConfigureAwait(false);
+        _feed?.Tell(PoisonPill.Instance);
+    }
+
+    /// <summary>Ends every open stream normally, and any opened later at once.</summary>
+    private void EndStreams()
     {
         lock (_gate)
         {
+            _ended = true;
             foreach (var client in _clients)
             {
                 client.Complete();
             }
             _clients.Clear();
         }
-        _feed?.Tell(PoisonPill.Instance);
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -70,7 +84,14 @@ public sealed class StreamHub(ActorSystem system, ApiSettings settings, ApiMetri
                     }
                 }
             }
-            _clients.Add(client);
+            if (_ended)
+            {
+                client.Complete();
+            }
+            else
+            {
+                _clients.Add(client);
+            }
         }
         metrics.StreamClients(+1);
         return (client, after is null ? [] : missed);
@@ -97,7 +118,7 @@ public sealed class StreamHub(ActorSystem system, ApiSettings settings, ApiMetri
                 {
                     e ??= new StreamEvent("snapshot", null, snapshot.StrategyId, snapshot.SequenceNr,
                         JsonReply.Text(w => ReplyWriters.Snapshot(w, snapshot)));
-                    client.Offer(e);
+                    Offer(client, e);
                 }
             }
         }
@@ -121,9 +142,17 @@ public sealed class StreamHub(ActorSystem system, ApiSettings settings, ApiMetri
             {
                 if (client.Wants(e))
                 {
-                    client.Offer(e);
+                    Offer(client, e);
                 }
             }
+        }
+    }
+
+    private void Offer(StreamClient client, StreamEvent e)
+    {
+        if (client.Offer(e))
+        {
+            metrics.StreamOverflow();
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class ApiMetrics
     private readonly Gauge _drawdown;
     private readonly Gauge _streamClients;
     private readonly Gauge _activeStrategies;
+    private readonly Counter _streamOverflows;
 
     public ApiMetrics()
     {
@@ -47,6 +48,8 @@ public sealed class ApiMetrics
         _streamClients = factory.CreateGauge("trading_actors_stream_clients", "Open /v1/stream connections.");
         _activeStrategies = factory.CreateGauge("trading_actors_active_strategies",
             "Strategy entities (live strategies and backtest runs) in memory on this node.");
+        _streamOverflows = factory.CreateCounter("trading_actors_stream_overflows_total",
+            "/v1/stream connections cut off (reset) for falling client-buffer events behind.");
         DotNetStats.Register(Registry);
     }
 
@@ -84,4 +87,6 @@ public sealed class ApiMetrics
     public void StreamClients(int delta) => _streamClients.Inc(delta);
 
     public void ActiveStrategies(int count) => _activeStrategies.Set(count);
+
+    public void StreamOverflow() => _streamOverflows.Inc();
 }
