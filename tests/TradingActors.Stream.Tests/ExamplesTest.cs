@@ -20,7 +20,7 @@ public sealed class ExamplesTest : IAsyncLifetime
         Assert.True(run.Exit == 0, run.ToString());
         Assert.Contains("exposure cut to 0.5", run.Out, StringComparison.Ordinal);
         Assert.Contains("\"recorded\":0,\"duplicates\":3,\"sequence_nr\":4} 200", run.Out, StringComparison.Ordinal);
-        Assert.Contains("\"exposure\":0,\"rule\":\"manual_halt\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("\"exposure\":0.0,\"rule\":\"manual_halt\"", run.Out, StringComparison.Ordinal);
         Assert.Contains("\"error\":\"invalid_input\"", run.Out, StringComparison.Ordinal);
         Assert.Contains("id: trend-1:3", run.Out, StringComparison.Ordinal);
         Assert.Contains("walk-through done for trend-1", run.Out, StringComparison.Ordinal);

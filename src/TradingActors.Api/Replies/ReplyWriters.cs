@@ -63,7 +63,7 @@ public static class ReplyWriters
         ArgumentNullException.ThrowIfNull(view);
         writer.WriteStartObject();
         writer.WriteString("strategy_id", view.StrategyId);
-        writer.WriteNumber("exposure", view.Exposure);
+        JsonNumbers.WriteDouble(writer, "exposure", view.Exposure);
         if (view.LastChange is { } change)
         {
             writer.WriteString("rule", change.Rule.WireName());
@@ -110,7 +110,7 @@ public static class ReplyWriters
                 {
                     writer.WriteStartObject();
                     writer.WriteString("day", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                    writer.WriteNumber("balance", history.DailyCloses[i]);
+                    JsonNumbers.WriteDouble(writer, "balance", history.DailyCloses[i]);
                     writer.WriteEndObject();
                 }
             }
@@ -124,7 +124,7 @@ public static class ReplyWriters
             {
                 writer.WriteStartObject();
                 writer.WriteString("time", Instants.Format(time));
-                writer.WriteNumber("balance", history.RecentBalances[i]);
+                JsonNumbers.WriteDouble(writer, "balance", history.RecentBalances[i]);
                 writer.WriteEndObject();
             }
         }
@@ -145,7 +145,7 @@ public static class ReplyWriters
         writer.WriteString("strategy_id", snapshot.StrategyId);
         writer.WriteNumber("sequence_nr", snapshot.SequenceNr);
         Instant(writer, "as_of", snapshot.AsOf);
-        writer.WriteNumber("exposure", exposure.Exposure);
+        JsonNumbers.WriteDouble(writer, "exposure", exposure.Exposure);
         if (exposure.LastChange is { } change)
         {
             writer.WriteString("rule", change.Rule.WireName());

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using TradingActors.Domain.Events;
+using TradingActors.Domain.Json;
 
 namespace TradingActors.Domain.Risk;
 
 /// <summary>
 /// Writes risk events in the JSON shape of <c>report --json</c>'s <c>risk_events</c> (the JVM build's shape, key for
-/// key and in its order), as the API and the stream also serve them. Numbers round-trip; absent values are JSON
+/// key and in its order), as the API and the stream also serve them. Numbers round-trip, fractions always with a
+/// decimal point (<c>1.0</c>, as the JVM build wrote them: <see cref="JsonNumbers"/>); absent values are JSON
 /// <c>null</c>; instants are ISO-8601 UTC (<see cref="Instants.Format"/>), days <c>yyyy-MM-dd</c>.
 /// </summary>
 public static class RiskEventJson
@@ -43,15 +45,15 @@ public static class RiskEventJson
         {
             case ExposureChanged e:
                 writer.WriteString("type", "exposure_changed");
-                writer.WriteNumber("from", e.From);
-                writer.WriteNumber("to", e.To);
+                JsonNumbers.WriteDouble(writer, "from", e.From);
+                JsonNumbers.WriteDouble(writer, "to", e.To);
                 writer.WriteString("rule", e.Rule.WireName());
                 break;
             case LimitChanged l:
                 writer.WriteString("type", "limit_changed");
                 writer.WriteString("rule", l.Rule.WireName());
-                writer.WriteNumber("from", l.From);
-                writer.WriteNumber("to", l.To);
+                JsonNumbers.WriteDouble(writer, "from", l.From);
+                JsonNumbers.WriteDouble(writer, "to", l.To);
                 break;
             default:
                 throw new ArgumentException($"unknown risk event {riskEvent.GetType()}", nameof(riskEvent));
@@ -97,11 +99,11 @@ public static class RiskEventJson
         writer.WriteNumber("total_trades", figures.TotalTrades);
         writer.WriteNumber("consecutive_wins", figures.ConsecutiveWins);
         writer.WriteNumber("consecutive_losses", figures.ConsecutiveLosses);
-        WriteNumber(writer, "current_balance", figures.CurrentBalance);
-        WriteNumber(writer, "current_drawdown", figures.CurrentDrawdown);
+        JsonNumbers.WriteDouble(writer, "current_balance", figures.CurrentBalance);
+        JsonNumbers.WriteDouble(writer, "current_drawdown", figures.CurrentDrawdown);
         WriteDay(writer, "day", figures.Day);
-        WriteNumber(writer, "day_opening_balance", figures.DayOpeningBalance);
-        writer.WriteNumber("day_net_pnl", figures.DayNetPnl);
+        JsonNumbers.WriteDouble(writer, "day_opening_balance", figures.DayOpeningBalance);
+        JsonNumbers.WriteDouble(writer, "day_net_pnl", figures.DayNetPnl);
         writer.WriteEndObject();
     }
 
@@ -114,27 +116,15 @@ public static class RiskEventJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(limits);
         writer.WriteStartObject();
-        writer.WriteNumber("consecutive_losses", limits.ConsecutiveLosses);
-        writer.WriteNumber("drawdown", limits.Drawdown);
-        writer.WriteNumber("daily_loss", limits.DailyLoss);
+        JsonNumbers.WriteDouble(writer, "consecutive_losses", limits.ConsecutiveLosses);
+        JsonNumbers.WriteDouble(writer, "drawdown", limits.Drawdown);
+        JsonNumbers.WriteDouble(writer, "daily_loss", limits.DailyLoss);
         writer.WriteBoolean("halted", limits.Halted);
         WriteInstant(writer, "last_cut_at", limits.LastCutAt);
         WriteDay(writer, "daily_loss_day", limits.DailyLossDay);
         writer.WriteNumber("win_streak_start", limits.WinStreakStart);
         writer.WriteNumber("wins_credited", limits.WinsCredited);
         writer.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } x)
-        {
-            writer.WriteNumber(name, x);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 
     private static void WriteInstant(Utf8JsonWriter writer, string name, DateTimeOffset? value)
