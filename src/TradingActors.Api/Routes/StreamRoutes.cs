@@ -40,7 +40,8 @@ public static class StreamRoutes
         var after = LastEventId(request.Headers["Last-Event-ID"], strategy);
         // Registered before anything is read, so that no decision falls between the replay and the live events.
         var (client, missed) = hub.Open(strategy, strategy is null ? after : null);
-        return TypedResults.ServerSentEvents(Events(client, missed, after, hub, gateway, settings, request.HttpContext.RequestAborted));
+        return TypedResults.ServerSentEvents(Events(
+            client, missed, after, hub, gateway, settings, request.HttpContext.Response, request.HttpContext.RequestAborted));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> Events(
@@ -50,10 +51,15 @@ public static class StreamRoutes
         StreamHub hub,
         StrategyGateway gateway,
         ApiSettings settings,
+        HttpResponse response,
         [EnumeratorCancellation] CancellationToken cancel)
     {
         try
         {
+            // The status and headers go out now: a client learns that it is connected (EventSource's open) even when
+            // no event is due before the first heartbeat.
+            await response.StartAsync(cancel).ConfigureAwait(false);
+            await response.Body.FlushAsync(cancel).ConfigureAwait(false);
             // The highest decision already sent per strategy: the live queue may repeat what a replay sent.
             var sent = new Dictionary<string, long>(StringComparer.Ordinal);
             if (client.StrategyId is { } id)
