@@ -468,6 +468,25 @@ public abstract class ApiContractTests(ApiServer server)
     }
 
     [Fact]
+    public async Task The_unfiltered_stream_answers_at_once_and_carries_every_strategy_live()
+    {
+        var id = FreshId("unfiltered");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var headers = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token, headers.Token);
+        using var response = await Client.GetAsync(new Uri("/v1/stream", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, linked.Token);
+        Assert.Equal(200, (int)response.StatusCode);
+        using var events = new SseReader(await response.Content.ReadAsStreamAsync(cancel.Token));
+
+        await Created(Strategies(id, "trades"), Array(Trade("l1", -1), Trade("l2", -1), Trade("l3", -1)));
+
+        var snapshot = await events.NextAsync(cancel.Token, e => e.Type == "snapshot" && e.Data.Contains($"\"{id}\"", StringComparison.Ordinal));
+        Assert.Null(snapshot.Id);
+        var cut = await events.NextAsync(cancel.Token, e => e.Type == "exposure" && e.Id!.StartsWith(id + ":", StringComparison.Ordinal));
+        Assert.Equal($"{id}:1", cut.Id);
+    }
+
+    [Fact]
     public async Task Concurrent_writers_read_their_own_writes()
     {
         const int Clients = 8;
