@@ -44,8 +44,11 @@ public abstract class ApiServer(JournalKind kind, string? token = null) : IAsync
             await _database.InitializeAsync();
         }
         var config = _files.PathFor("node.conf");
+        // The ask timeout is raised from 5 s: on a shared 2-core machine under load, a first write to a fresh
+        // strategy (shard allocation, recovery) was seen to wait past 5 s and get 503; the contract does not depend on it.
         await File.WriteAllTextAsync(config,
-            (kind == JournalKind.PostgreSql ? "trading-actors.journal.provider = postgresql\n" : "") + "\n");
+            (kind == JournalKind.PostgreSql ? "trading-actors.journal.provider = postgresql\n" : "")
+            + "trading-actors.api.ask-timeout = 20s\n");
         var node = NodeSettings.Load(config, _files.Directory,
             name => name == "TRADING_ACTORS_DB_URL" ? _database?.ConnectionString : null);
         Host = await ServeHost.StartAsync(new ServeOptions(

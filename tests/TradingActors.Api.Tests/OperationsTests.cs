@@ -25,6 +25,7 @@ public sealed class OperationsTests(SqliteApiServer server) : IClassFixture<Sqli
         Assert.Equal(200, ready.Status);
         Assert.Equal("""{"status":"ready","journal":"up"}""", ready.Body);
         Assert.Null(ready.Header("Retry-After"));
+        Assert.Equal(TimeSpan.FromSeconds(20), server.Host.Services.GetRequiredService<ApiSettings>().AskTimeout);
     }
 
     [Fact]
