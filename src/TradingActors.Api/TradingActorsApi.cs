@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 using TradingActors.Actors.Node;
+using TradingActors.Api.Bodies;
 using TradingActors.Api.Errors;
 using TradingActors.Api.Gateway;
 using TradingActors.Api.Health;
@@ -101,8 +102,13 @@ public static class TradingActorsApi
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         if (error is BadHttpRequestException bad)
         {
-            var code = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ApiErrorCodes.PayloadTooLarge : ApiErrorCodes.BadRequest;
-            return ErrorReplies.WriteAsync(context, bad.StatusCode, code, $"request: {bad.Message}");
+            if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // Kestrel's limit (one byte over the API's, a backstop) tripped first while a chunked body was read.
+                var maxBytes = context.RequestServices.GetRequiredService<ApiSettings>().MaxBodySize;
+                return ErrorReplies.WriteAsync(context, bad.StatusCode, ApiErrorCodes.PayloadTooLarge, RequestBodyReader.TooLargeMessage(maxBytes));
+            }
+            return ErrorReplies.WriteAsync(context, bad.StatusCode, ApiErrorCodes.BadRequest, $"request: {bad.Message}");
         }
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("TradingActors.Api")
             .LogError(error, "unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);

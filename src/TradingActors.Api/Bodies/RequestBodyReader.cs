@@ -55,6 +55,9 @@ public static class RequestBodyReader
     }
 
     private static ApiProblemException TooLarge(int maxBytes) => new(
-        StatusCodes.Status413PayloadTooLarge, ApiErrorCodes.PayloadTooLarge,
-        string.Create(CultureInfo.InvariantCulture, $"body: is larger than {maxBytes} bytes; send a large import in several requests"));
+        StatusCodes.Status413PayloadTooLarge, ApiErrorCodes.PayloadTooLarge, TooLargeMessage(maxBytes));
+
+    /// <summary>The message of a 413, whether the API or Kestrel's backstop limit refused the body.</summary>
+    internal static string TooLargeMessage(int maxBytes) =>
+        string.Create(CultureInfo.InvariantCulture, $"body: is larger than {maxBytes} bytes; send a large import in several requests");
 }

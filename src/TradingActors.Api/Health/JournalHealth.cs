@@ -54,14 +54,23 @@ public sealed class JournalHealth(JournalSettings journal, ApiSettings settings,
         metrics.JournalUp(JournalUp);
     }
 
+    /// <summary>
+    /// Probes once before the host goes on (hosted services start before Kestrel accepts), so that the first requests
+    /// are not refused as "not probed yet" while the database answers.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await ProbeAsync(cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(settings.HealthInterval);
-        do
+        while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false))
         {
             await ProbeAsync(stoppingToken).ConfigureAwait(false);
         }
-        while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancel)

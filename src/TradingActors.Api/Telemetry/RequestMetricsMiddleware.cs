@@ -20,11 +20,8 @@ public sealed class RequestMetricsMiddleware(RequestDelegate next, ApiMetrics me
         }
         finally
         {
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
-            if (!route.StartsWith('/'))
-            {
-                route = "/" + route;
-            }
+            var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+            var route = template is null ? Unmatched : template.StartsWith('/') ? template : "/" + template;
             var timed = route != StreamRouteTemplate;
             metrics.Request(route, context.Request.Method, context.Response.StatusCode,
                 timed ? Stopwatch.GetElapsedTime(started) : null);
@@ -32,4 +29,7 @@ public sealed class RequestMetricsMiddleware(RequestDelegate next, ApiMetrics me
     }
 
     internal const string StreamRouteTemplate = "/v1/stream";
+
+    /// <summary>The route label of a request that matched no route (docs/api.md, "Prometheus metrics").</summary>
+    internal const string Unmatched = "unmatched";
 }
